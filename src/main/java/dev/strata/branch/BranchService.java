@@ -1,0 +1,67 @@
+package dev.strata.branch;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.strata.graphql.UserError;
+import dev.strata.store.Codes;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Branches: the unit of a branch manager's data scope. */
+@Service
+public class BranchService {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    BranchService(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Result of an upsert: the stored branches and the rows refused. */
+    public record UpsertResult(List<Branch> branches, List<UserError> userErrors) {
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public UpsertResult upsert(List<BranchInput> rows) {
+        List<Branch> stored = new ArrayList<>();
+        List<UserError> errors = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            BranchInput row = rows.get(i);
+            String index = String.valueOf(i);
+            if (!Codes.isValid(row.code())) {
+                errors.add(UserError.of("INVALID", Codes.RULE, "branches", index, "code"));
+            } else if (row.name() == null || row.name().isBlank()) {
+                errors.add(UserError.of("REQUIRED", "name is required", "branches", index, "name"));
+            } else {
+                Branch branch = new Branch(row.code(), row.name().trim(), row.city(), clock.instant());
+                stored.add(mongo.save(branch));
+            }
+        }
+        return new UpsertResult(stored, errors);
+    }
+
+    public Branch find(String code) {
+        return code == null ? null : mongo.findById(code, Branch.class);
+    }
+
+    public boolean exists(String code) {
+        return code != null && mongo.exists(Query.query(Criteria.where("_id").is(code)), Branch.class);
+    }
+
+    /** Branches by code in one query, for batched field resolution. */
+    public Map<String, Branch> findAll(Collection<String> codes) {
+        return mongo.find(Query.query(Criteria.where("_id").in(codes)), Branch.class).stream()
+                .collect(Collectors.toMap(Branch::code, Function.identity()));
+    }
+}

@@ -1,0 +1,6 @@
+package dev.strata.customer;
+
+/** How the bank reaches a customer, or how a customer reaches the bank. */
+public enum Channel {
+    APP_PUSH, SMS, WECHAT, MINI_PROGRAM, EMAIL, PHONE_CALL, BRANCH_VISIT, WEB
+}

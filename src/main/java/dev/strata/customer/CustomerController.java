@@ -1,0 +1,128 @@
+package dev.strata.customer;
+
+import java.time.Clock;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.strata.audit.AuditService;
+import dev.strata.branch.Branch;
+import dev.strata.branch.BranchService;
+import dev.strata.graphql.Connection;
+import dev.strata.graphql.GlobalId;
+import dev.strata.graphql.NodeFetcher;
+import dev.strata.graphql.Paging;
+import dev.strata.graphql.RowResult;
+import dev.strata.manager.ManagerService;
+import dev.strata.manager.RelationshipManager;
+import dev.strata.security.StrataPrincipal;
+import dev.strata.security.Viewers;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** GraphQL entry to customer portraits and the core-banking feed. */
+@Controller
+class CustomerController implements NodeFetcher {
+
+    static final String ID_NUMBER = "idNumber";
+
+    private final CustomerService customers;
+    private final CustomerIngestService ingest;
+    private final BranchService branches;
+    private final ManagerService managers;
+    private final AuditService audit;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    CustomerController(CustomerService customers, CustomerIngestService ingest, BranchService branches,
+            ManagerService managers, AuditService audit, Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.customers = customers;
+        this.ingest = ingest;
+        this.branches = branches;
+        this.managers = managers;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @QueryMapping
+    Customer customer(@Argument String id) {
+        return customers.find(GlobalId.localId(id, typeName()));
+    }
+
+    @QueryMapping
+    Connection<Customer> customers(@Argument Integer first, @Argument String after, @Argument CustomerFilter filter) {
+        return customers.list(filter, Paging.of(first, after));
+    }
+
+    @QueryMapping
+    Customer customerByRef(@Argument String externalRef) {
+        return customers.findByRef(externalRef);
+    }
+
+    @MutationMapping
+    CustomerIngestService.UpsertResult upsertCustomers(@Argument CustomerInput.Batch input) {
+        return ingest.upsert(input);
+    }
+
+    @SchemaMapping
+    Integer age(Customer customer) {
+        return customer.birthDate() == null ? null
+                : Period.between(customer.birthDate(), clock.instant().atZone(zone).toLocalDate()).getYears();
+    }
+
+    @SchemaMapping
+    String phone(Customer customer) {
+        StrataPrincipal viewer = Viewers.require();
+        return Masking.seesPhone(viewer, customer) ? customer.phone() : Masking.maskPhone(customer.phone());
+    }
+
+    /** Batched so that the audit entries of a whole page of unmasked reads are one write. */
+    @BatchMapping(field = ID_NUMBER)
+    List<String> idNumber(List<Customer> page) {
+        if (!Masking.seesIdNumber(Viewers.require())) {
+            return page.stream().map(c -> Masking.maskIdNumber(c.idNumber())).toList();
+        }
+        audit.recordAll("READ_UNMASKED",
+                page.stream().filter(c -> c.idNumber() != null).map(Customer::id).distinct().toList(), ID_NUMBER);
+        return page.stream().map(Customer::idNumber).toList();
+    }
+
+    @BatchMapping
+    List<Branch> branch(List<Customer> page) {
+        Map<String, Branch> byCode = branches.findAll(page.stream().map(Customer::branchCode).distinct().toList());
+        return page.stream().map(c -> byCode.get(c.branchCode())).toList();
+    }
+
+    @BatchMapping
+    List<RelationshipManager> manager(List<Customer> page) {
+        Map<String, RelationshipManager> byCode = managers.findAll(page.stream().map(Customer::managerCode).distinct().toList());
+        return page.stream().map(c -> byCode.get(c.managerCode())).toList();
+    }
+
+    @BatchMapping(typeName = "RowResult")
+    List<Customer> customer(List<RowResult> rows) {
+        // Only the feed and admins upsert; they may see the rows they wrote.
+        Map<String, Customer> byId = customers.findAll(rows.stream().map(RowResult::customerId).distinct().toList())
+                .stream().collect(Collectors.toMap(Customer::id, Function.identity()));
+        return rows.stream().map(r -> byId.get(r.customerId())).toList();
+    }
+
+    @Override
+    public String typeName() {
+        return "Customer";
+    }
+
+    @Override
+    public Object fetch(String localId) {
+        return customers.find(localId);
+    }
+}

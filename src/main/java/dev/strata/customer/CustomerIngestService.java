@@ -1,0 +1,170 @@
+package dev.strata.customer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.mongodb.MongoBulkWriteException;
+import dev.strata.branch.BranchService;
+import dev.strata.graphql.RowResult;
+import dev.strata.graphql.UserError;
+import dev.strata.manager.ManagerService;
+import dev.strata.manager.RelationshipManager;
+import dev.strata.store.IdempotencyKeys;
+import dev.strata.store.SequenceAllocator;
+import org.bson.types.ObjectId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * The core-banking feed's write path: validates every row, stores the good ones in one unordered bulk
+ * write, and reports each bad row by index. Identical rows and replayed keys change nothing.
+ */
+@Service
+public class CustomerIngestService {
+
+    public static final int MAX_ROWS = 1000;
+    static final String OPERATION = "upsertCustomers";
+    static final String SEQUENCE = "customerSeq";
+
+    private final MongoTemplate mongo;
+    private final BranchService branches;
+    private final ManagerService managers;
+    private final SequenceAllocator sequences;
+    private final IdempotencyKeys idempotency;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    CustomerIngestService(MongoTemplate mongo, BranchService branches, ManagerService managers,
+            SequenceAllocator sequences, IdempotencyKeys idempotency, Clock clock,
+            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.mongo = mongo;
+        this.branches = branches;
+        this.managers = managers;
+        this.sequences = sequences;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Counts by outcome, one row result per input row, and errors about the batch as a whole. */
+    public record UpsertResult(int created, int updated, int unchanged, List<RowResult> rows, List<UserError> userErrors) {
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','SERVICE')")
+    public UpsertResult upsert(CustomerInput.Batch batch) {
+        List<CustomerInput> rows = batch.customers() == null ? List.of() : batch.customers();
+        if (rows.size() > MAX_ROWS) {
+            return new UpsertResult(0, 0, 0, List.of(), List.of(UserError.of("TOO_MANY_ROWS",
+                    "at most " + MAX_ROWS + " customers per call, got " + rows.size() + "; nothing was stored", "customers")));
+        }
+        var replay = idempotency.find(OPERATION, batch.idempotencyKey(), UpsertResult.class);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        UpsertResult result = store(rows);
+        idempotency.remember(OPERATION, batch.idempotencyKey(), result);
+        return result;
+    }
+
+    private UpsertResult store(List<CustomerInput> rows) {
+        Instant now = clock.instant();
+        CustomerRowValidator validator = validator(rows, now);
+        Map<String, Customer> existing = existing(rows);
+        Map<String, RelationshipManager> rms = managers.findAll(codes(rows, CustomerInput::managerCode));
+        RowOutcomes outcomes = new RowOutcomes(rows.size());
+        Set<String> seen = new HashSet<>();
+        List<Integer> creates = new ArrayList<>();
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Customer.class);
+        List<Integer> bulkRows = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CustomerInput row = rows.get(i);
+            List<UserError> errors = validator.validate(i, row);
+            if (errors.isEmpty() && !seen.add(row.externalRef())) {
+                errors = List.of(UserError.of("DUPLICATE_IN_BATCH", "externalRef appears earlier in this batch",
+                        "customers", String.valueOf(i), "externalRef"));
+            }
+            if (!errors.isEmpty()) {
+                outcomes.reject(i, row.externalRef(), errors);
+                continue;
+            }
+            String hash = CustomerRows.contentHash(row);
+            Customer before = existing.get(row.externalRef());
+            if (before == null) {
+                creates.add(i);
+            } else if (hash.equals(before.contentHash())) {
+                outcomes.unchanged(i, row.externalRef(), before.id());
+            } else {
+                bulk.updateOne(Query.query(Criteria.where("_id").is(before.id())),
+                        CustomerRows.update(row, before, branchOf(row, rms), hash, now));
+                bulkRows.add(i);
+                outcomes.updated(i, row.externalRef(), before.id());
+            }
+        }
+        long firstSeq = creates.isEmpty() ? 0 : sequences.allocate(SEQUENCE, creates.size());
+        for (int n = 0; n < creates.size(); n++) {
+            int i = creates.get(n);
+            CustomerInput row = rows.get(i);
+            String id = new ObjectId().toHexString();
+            bulk.insert(CustomerRows.newCustomer(row, branchOf(row, rms), id, firstSeq + n, CustomerRows.contentHash(row), now));
+            bulkRows.add(i);
+            outcomes.created(i, row.externalRef(), id);
+        }
+        if (!bulkRows.isEmpty()) {
+            execute(bulk, bulkRows, outcomes);
+        }
+        return outcomes.result();
+    }
+
+    private static void execute(BulkOperations bulk, List<Integer> bulkRows, RowOutcomes outcomes) {
+        try {
+            bulk.execute();
+        } catch (BulkOperationException e) {
+            e.getErrors().forEach(error -> outcomes.conflict(bulkRows.get(error.getIndex()), error.getMessage()));
+        } catch (MongoBulkWriteException e) {
+            e.getWriteErrors().forEach(error -> outcomes.conflict(bulkRows.get(error.getIndex()), error.getMessage()));
+        }
+    }
+
+    private CustomerRowValidator validator(List<CustomerInput> rows, Instant now) {
+        Set<String> knownBranches = branches.findAll(codes(rows, CustomerInput::branchCode)).keySet();
+        Map<String, String> managerBranches = new HashMap<>();
+        managers.findAll(codes(rows, CustomerInput::managerCode))
+                .forEach((code, rm) -> managerBranches.put(code, rm.branchCode()));
+        return new CustomerRowValidator(knownBranches, managerBranches, now.atZone(zone).toLocalDate(), now);
+    }
+
+    private Map<String, Customer> existing(List<CustomerInput> rows) {
+        Set<String> refs = codes(rows, CustomerInput::externalRef);
+        return mongo.find(Query.query(Criteria.where("externalRef").in(refs)), Customer.class).stream()
+                .collect(Collectors.toMap(Customer::externalRef, Function.identity()));
+    }
+
+    /** The row's branch, or the branch of its RM when the row names only the RM. */
+    private static String branchOf(CustomerInput row, Map<String, RelationshipManager> rms) {
+        if (row.branchCode() != null || row.managerCode() == null) {
+            return row.branchCode();
+        }
+        RelationshipManager rm = rms.get(row.managerCode());
+        return rm == null ? null : rm.branchCode();
+    }
+
+    private static Set<String> codes(List<CustomerInput> rows, Function<CustomerInput, String> code) {
+        return rows.stream().map(code).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,151 @@
+package dev.strata.customer;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.strata.graphql.UserError;
+
+/**
+ * Checks one {@code upsertCustomers} row against every rule the feed must honour, so a bad row is
+ * reported by index and field while the good rows are stored.
+ */
+final class CustomerRowValidator {
+
+    static final int MAX_NAME = 100;
+    private static final Pattern EXTERNAL_REF = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    private static final Set<String> GENDERS = Set.of("M", "F");
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
+    private final Set<String> branches;
+    private final Map<String, String> managerBranches;
+    private final LocalDate today;
+    private final Instant now;
+
+    /** @param managerBranches each known RM code mapped to its branch code */
+    CustomerRowValidator(Set<String> branches, Map<String, String> managerBranches, LocalDate today, Instant now) {
+        this.branches = branches;
+        this.managerBranches = managerBranches;
+        this.today = today;
+        this.now = now;
+    }
+
+    List<UserError> validate(int index, CustomerInput row) {
+        Errors errors = new Errors(index);
+        if (row.externalRef() == null || row.externalRef().isBlank()) {
+            errors.add("externalRef", "REQUIRED", "externalRef is required");
+        } else if (!EXTERNAL_REF.matcher(row.externalRef()).matches()) {
+            errors.add("externalRef", "INVALID", "externalRef must be 1-64 letters, digits or . _ : -");
+        }
+        if (row.name() == null || row.name().isBlank()) {
+            errors.add("name", "REQUIRED", "name is required");
+        } else if (row.name().length() > MAX_NAME) {
+            errors.add("name", "TOO_LONG", "name must be at most " + MAX_NAME + " characters");
+        }
+        if (row.gender() != null && !GENDERS.contains(row.gender())) {
+            errors.add("gender", "INVALID", "gender must be M or F");
+        }
+        checkBirthDate(row, errors);
+        if (row.phone() != null && !ChineseIds.isMobile(row.phone())) {
+            errors.add("phone", "INVALID_PHONE", "phone must be an 11-digit mainland mobile number starting with 1");
+        }
+        checkIdNumber(row, errors);
+        checkNotFuture(row.riskAssessedAt(), "riskAssessedAt", errors);
+        if (row.lastLoginAt() != null && row.lastLoginAt().isAfter(now)) {
+            errors.add("lastLoginAt", "FUTURE_DATE", "lastLoginAt must not be in the future");
+        }
+        checkMoney(row.aum(), "aum", errors);
+        checkMoney(row.deposits(), "deposits", errors);
+        checkMoney(row.loans(), "loans", errors);
+        checkMoney(row.monthlyAvgDailyDeposit(), "monthlyAvgDailyDeposit", errors);
+        checkOrganisation(row, errors);
+        checkIdentities(row, errors);
+        return errors.list;
+    }
+
+    private void checkBirthDate(CustomerInput row, Errors errors) {
+        if (row.birthDate() == null) {
+            return;
+        }
+        if (row.birthDate().isAfter(today)) {
+            errors.add("birthDate", "FUTURE_DATE", "birthDate must not be in the future");
+        } else if (row.birthDate().isBefore(EARLIEST_BIRTH)) {
+            errors.add("birthDate", "INVALID", "birthDate must be after 1900-01-01");
+        }
+    }
+
+    private void checkIdNumber(CustomerInput row, Errors errors) {
+        if (row.idNumber() == null) {
+            return;
+        }
+        if (!ChineseIds.isResidentId(row.idNumber())) {
+            errors.add("idNumber", "INVALID_ID_NUMBER",
+                    "idNumber must be an 18-character resident ID with a valid GB 11643 check digit");
+        } else if (row.birthDate() != null && !row.birthDate().equals(ChineseIds.birthDate(row.idNumber()))) {
+            errors.add("idNumber", "MISMATCH", "idNumber encodes a different birth date than birthDate");
+        }
+    }
+
+    private void checkNotFuture(LocalDate date, String field, Errors errors) {
+        if (date != null && date.isAfter(today)) {
+            errors.add(field, "FUTURE_DATE", field + " must not be in the future");
+        }
+    }
+
+    private static void checkMoney(BigDecimal amount, String field, Errors errors) {
+        if (amount == null) {
+            return;
+        }
+        if (amount.signum() < 0) {
+            errors.add(field, "NEGATIVE", field + " must not be negative");
+        } else if (amount.stripTrailingZeros().scale() > 2) {
+            errors.add(field, "TOO_PRECISE", field + " must have at most 2 decimals");
+        }
+    }
+
+    private void checkOrganisation(CustomerInput row, Errors errors) {
+        if (row.branchCode() != null && !branches.contains(row.branchCode())) {
+            errors.add("branchCode", "UNKNOWN_BRANCH", "no branch with code " + row.branchCode());
+        }
+        if (row.managerCode() == null) {
+            return;
+        }
+        String managerBranch = managerBranches.get(row.managerCode());
+        if (managerBranch == null) {
+            errors.add("managerCode", "UNKNOWN_MANAGER", "no relationship manager with code " + row.managerCode());
+        } else if (row.branchCode() != null && !managerBranch.equals(row.branchCode())) {
+            errors.add("managerCode", "MISMATCH", "manager " + row.managerCode() + " belongs to branch " + managerBranch);
+        }
+    }
+
+    private static void checkIdentities(CustomerInput row, Errors errors) {
+        if (row.identities() == null) {
+            return;
+        }
+        for (CustomerInput.IdentityInput identity : row.identities()) {
+            if (identity.externalId() == null || identity.externalId().isBlank()) {
+                errors.add("identities", "REQUIRED", "every identity needs an externalId");
+                return;
+            }
+        }
+    }
+
+    /** Collects the errors of one row with the path {@code customers.<index>.<field>}. */
+    private static final class Errors {
+        private final String index;
+        private final List<UserError> list = new ArrayList<>();
+
+        Errors(int index) {
+            this.index = String.valueOf(index);
+        }
+
+        void add(String field, String code, String message) {
+            list.add(UserError.of(code, message, "customers", index, field));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.strata.customer;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.data.mongodb.core.query.Update;
+
+/** Turns a validated feed row into a new portrait or into the update of an existing one. */
+final class CustomerRows {
+
+    private CustomerRows() {
+    }
+
+    /** A digest of the row's content: the same row sent twice is recognised as unchanged. */
+    static String contentHash(CustomerInput row) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(row.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Customer newCustomer(CustomerInput row, String branchCode, String id, long seq, String hash, Instant now) {
+        return new Customer(id, seq, row.externalRef(), row.name().trim(), row.gender(), row.birthDate(), row.phone(),
+                row.idNumber(), row.source(), LifecycleStage.NEW, row.riskLevel(), row.riskAssessedAt(), branchCode,
+                row.managerCode(), assets(row, null),
+                new Customer.DigitalEngagement(Boolean.TRUE.equals(row.appRegistered()), false, row.lastLoginAt()),
+                consents(row, now), identities(row), List.of(), Tier.ORDINARY, hash, now, now);
+    }
+
+    /** Sets what the row carries and leaves what it omits as it was. */
+    static Update update(CustomerInput row, Customer existing, String branchCode, String hash, Instant now) {
+        Update update = new Update().set("name", row.name().trim()).set("contentHash", hash).set("updatedAt", now);
+        setIfPresent(update, "gender", row.gender());
+        setIfPresent(update, "birthDate", row.birthDate());
+        setIfPresent(update, "phone", row.phone());
+        setIfPresent(update, "idNumber", row.idNumber());
+        setIfPresent(update, "source", row.source());
+        setIfPresent(update, "riskLevel", row.riskLevel());
+        setIfPresent(update, "riskAssessedAt", row.riskAssessedAt());
+        setIfPresent(update, "branchCode", branchCode);
+        setIfPresent(update, "managerCode", row.managerCode());
+        update.set("assets", assets(row, existing.assets()));
+        setIfPresent(update, "digital.appRegistered", row.appRegistered());
+        setIfPresent(update, "digital.lastLoginAt", row.lastLoginAt());
+        if (row.consents() != null) {
+            update.set("consents", consents(row, now));
+        }
+        if (row.identities() != null) {
+            update.set("identities", identities(row));
+        }
+        return update;
+    }
+
+    private static void setIfPresent(Update update, String field, Object value) {
+        if (value != null) {
+            update.set(field, value);
+        }
+    }
+
+    private static Customer.AssetSummary assets(CustomerInput row, Customer.AssetSummary before) {
+        Customer.AssetSummary base = before == null ? Customer.AssetSummary.EMPTY : before;
+        return new Customer.AssetSummary(or(row.aum(), base.aum()), or(row.deposits(), base.deposits()),
+                or(row.monthlyAvgDailyDeposit(), base.monthlyAvgDailyDeposit()), or(row.loans(), base.loans()));
+    }
+
+    private static BigDecimal or(BigDecimal value, BigDecimal fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static List<Customer.Consent> consents(CustomerInput row, Instant now) {
+        return row.consents() == null ? List.of()
+                : row.consents().stream().map(c -> new Customer.Consent(c.channel(), c.granted(), now)).toList();
+    }
+
+    private static List<Customer.ChannelIdentity> identities(CustomerInput row) {
+        return row.identities() == null ? List.of()
+                : row.identities().stream().map(i -> new Customer.ChannelIdentity(i.channel(), i.externalId().trim()))
+                        .distinct().toList();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.strata.customer;
+
+/** Where a customer stands in their relationship with the bank. */
+public enum LifecycleStage {
+    PROSPECT, NEW, GROWING, MATURE, DECLINING, DORMANT, CHURNED
+}

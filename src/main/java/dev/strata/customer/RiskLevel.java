@@ -1,0 +1,6 @@
+package dev.strata.customer;
+
+/** A customer's assessed risk tolerance; C5 tolerates the most. */
+public enum RiskLevel {
+    C1, C2, C3, C4, C5
+}

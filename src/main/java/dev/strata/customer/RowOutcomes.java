@@ -1,0 +1,59 @@
+package dev.strata.customer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.strata.graphql.RowResult;
+import dev.strata.graphql.UserError;
+
+/** Tracks what happened to each row of an upsert and tallies the counts. */
+final class RowOutcomes {
+
+    private enum Outcome { CREATED, UPDATED, UNCHANGED, REJECTED }
+
+    private final RowResult[] rows;
+    private final Outcome[] outcomes;
+
+    RowOutcomes(int size) {
+        this.rows = new RowResult[size];
+        this.outcomes = new Outcome[size];
+    }
+
+    void created(int index, String externalRef, String customerId) {
+        set(index, Outcome.CREATED, new RowResult(index, externalRef, customerId, List.of()));
+    }
+
+    void updated(int index, String externalRef, String customerId) {
+        set(index, Outcome.UPDATED, new RowResult(index, externalRef, customerId, List.of()));
+    }
+
+    void unchanged(int index, String externalRef, String customerId) {
+        set(index, Outcome.UNCHANGED, new RowResult(index, externalRef, customerId, List.of()));
+    }
+
+    void reject(int index, String externalRef, List<UserError> errors) {
+        set(index, Outcome.REJECTED, new RowResult(index, externalRef, null, errors));
+    }
+
+    /** The store refused a row that passed validation, typically a concurrent write of the same reference. */
+    void conflict(int index, String message) {
+        String reason = message != null && message.contains("E11000") ? "another write of this customer won; retry the row"
+                : "the store refused this row; retry it";
+        reject(index, rows[index].externalRef(), List.of(UserError.of("CONFLICT", reason, "customers", String.valueOf(index))));
+    }
+
+    CustomerIngestService.UpsertResult result() {
+        return new CustomerIngestService.UpsertResult(count(Outcome.CREATED), count(Outcome.UPDATED),
+                count(Outcome.UNCHANGED), new ArrayList<>(Arrays.asList(rows)), List.of());
+    }
+
+    private void set(int index, Outcome outcome, RowResult row) {
+        rows[index] = row;
+        outcomes[index] = outcome;
+    }
+
+    private int count(Outcome outcome) {
+        return (int) Arrays.stream(outcomes).filter(o -> o == outcome).count();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.strata.customer;
+
+/** Value tier by monthly average daily deposits (普通/黄金/白金/钻石). */
+public enum Tier {
+    ORDINARY, GOLD, PLATINUM, DIAMOND
+}

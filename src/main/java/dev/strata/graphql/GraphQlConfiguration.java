@@ -1,0 +1,76 @@
+package dev.strata.graphql;
+
+import java.time.ZoneId;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.TypeName;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.idl.FieldWiringEnvironment;
+import graphql.schema.idl.WiringFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/** Shared GraphQL plumbing: scalars, global IDs on every Node, and the query guards. */
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+    @Bean
+    RuntimeWiringConfigurer strataWiring(@Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+        return new RuntimeWiringConfigurer() {
+            @Override
+            public void configure(graphql.schema.idl.RuntimeWiring.Builder builder) {
+                builder.scalar(Scalars.dateTime(zone)).scalar(Scalars.date()).scalar(Scalars.decimal())
+                        .scalar(Scalars.duration());
+            }
+
+            @Override
+            public void configure(graphql.schema.idl.RuntimeWiring.Builder builder, java.util.List<WiringFactory> container) {
+                container.add(new NodeIdWiringFactory());
+            }
+        };
+    }
+
+    @Bean
+    Instrumentation maxQueryDepthInstrumentation(GraphQlLimits limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+    }
+
+    @Bean
+    Instrumentation maxQueryComplexityInstrumentation(GraphQlLimits limits) {
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+    }
+
+    @Bean
+    Instrumentation requestTimeoutInstrumentation(GraphQlLimits limits) {
+        return new RequestTimeoutInstrumentation(limits.requestTimeout());
+    }
+
+    /** Serves {@code id} of every type implementing Node as the opaque global ID of the stored entity. */
+    static final class NodeIdWiringFactory implements WiringFactory {
+
+        @Override
+        public boolean providesDataFetcher(FieldWiringEnvironment environment) {
+            return environment.getFieldDefinition().getName().equals("id")
+                    && environment.getParentType() instanceof ObjectTypeDefinition type
+                    && type.getImplements().stream()
+                            .anyMatch(t -> t instanceof TypeName name && name.getName().equals("Node"));
+        }
+
+        @Override
+        public DataFetcher<?> getDataFetcher(FieldWiringEnvironment environment) {
+            return env -> {
+                Object source = env.getSource();
+                if (!(source instanceof NodeEntity entity)) {
+                    return null;
+                }
+                return GlobalId.encode(((GraphQLObjectType) env.getParentType()).getName(), entity.id());
+            };
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.strata.label;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.strata.customer.Customer;
+import dev.strata.customer.CustomerLabels;
+import dev.strata.customer.CustomerService;
+import dev.strata.graphql.BadRequestException;
+import dev.strata.graphql.Connection;
+import dev.strata.graphql.GlobalId;
+import dev.strata.graphql.Paging;
+import dev.strata.graphql.UserError;
+import dev.strata.security.Viewers;
+import dev.strata.store.Codes;
+import dev.strata.store.KeysetPages;
+import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Labels: defining them and putting them on or off customers in the caller's scope. */
+@Service
+public class LabelService {
+
+    static final int MAX_CUSTOMERS_PER_CALL = 1000;
+    static final String STAFF = "hasAnyRole('ADMIN','MARKETER','ANALYST','BRANCH_MANAGER','RELATIONSHIP_MANAGER')";
+
+    private final MongoTemplate mongo;
+    private final CustomerLabels customerLabels;
+    private final CustomerService customers;
+    private final Clock clock;
+
+    LabelService(MongoTemplate mongo, CustomerLabels customerLabels, CustomerService customers, Clock clock) {
+        this.mongo = mongo;
+        this.customerLabels = customerLabels;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    /** Outcome of {@code createLabel}. */
+    public record CreateResult(Label label, List<UserError> userErrors) {
+    }
+
+    /** Outcome of {@code applyLabel} / {@code removeLabel}: how many customers changed. */
+    public record ChangeResult(int changed, List<UserError> userErrors) {
+        public int applied() {
+            return changed;
+        }
+
+        public int removed() {
+            return changed;
+        }
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','MARKETER','BRANCH_MANAGER')")
+    public CreateResult create(LabelInputs.CreateLabelInput input) {
+        List<UserError> errors = new ArrayList<>();
+        if (!Codes.isValid(input.key())) {
+            errors.add(UserError.of("INVALID", "key " + Codes.RULE, "key"));
+        }
+        if (input.name() == null || input.name().isBlank()) {
+            errors.add(UserError.of("REQUIRED", "name is required", "name"));
+        }
+        if (input.kind() != LabelKind.MANUAL) {
+            errors.add(UserError.of("UNSUPPORTED_KIND",
+                    "only MANUAL labels can be created by hand; RULE labels need a rule and SYSTEM labels are computed", "kind"));
+        }
+        if (!errors.isEmpty()) {
+            return new CreateResult(null, errors);
+        }
+        Label label = new Label(new ObjectId().toHexString(), input.key(), input.name().trim(), input.description(),
+                input.category(), input.kind(), clock.instant(), Viewers.name());
+        try {
+            return new CreateResult(mongo.insert(label), List.of());
+        } catch (DuplicateKeyException e) {
+            return new CreateResult(null, List.of(UserError.of("TAKEN", "a label with key " + input.key() + " exists", "key")));
+        }
+    }
+
+    @PreAuthorize(STAFF)
+    public Label find(String id) {
+        return mongo.findById(id, Label.class);
+    }
+
+    @PreAuthorize(STAFF)
+    public Connection<Label> list(LabelCategory category, Paging paging) {
+        Criteria filter = category == null ? new Criteria() : Criteria.where("category").is(category);
+        return KeysetPages.page(mongo, Label.class, filter, paging, Sort.Direction.ASC);
+    }
+
+    /** Labels by local ID in one query, for batched resolution. */
+    public List<Label> findAll(List<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Label.class);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','MARKETER','BRANCH_MANAGER','RELATIONSHIP_MANAGER')")
+    public ChangeResult apply(LabelInputs.LabelCustomersInput input) {
+        return change(input, true);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','MARKETER','BRANCH_MANAGER','RELATIONSHIP_MANAGER')")
+    public ChangeResult remove(LabelInputs.LabelCustomersInput input) {
+        return change(input, false);
+    }
+
+    private ChangeResult change(LabelInputs.LabelCustomersInput input, boolean apply) {
+        Label label = mongo.findById(GlobalId.localId(input.labelId(), "Label"), Label.class);
+        if (label == null) {
+            return new ChangeResult(0, List.of(UserError.of("NOT_FOUND", "no such label", "labelId")));
+        }
+        if (label.kind() != LabelKind.MANUAL) {
+            return new ChangeResult(0, List.of(UserError.of("NOT_MANUAL",
+                    "label " + label.key() + " is " + label.kind() + " and is maintained by the system", "labelId")));
+        }
+        List<String> ids = input.customerIds() == null ? List.of() : input.customerIds();
+        if (ids.size() > MAX_CUSTOMERS_PER_CALL) {
+            throw new BadRequestException("at most " + MAX_CUSTOMERS_PER_CALL + " customers per call");
+        }
+        List<String> localIds = new ArrayList<>();
+        List<UserError> errors = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            try {
+                localIds.add(GlobalId.localId(ids.get(i), "Customer"));
+            } catch (BadRequestException e) {
+                errors.add(UserError.of("INVALID_ID", e.getMessage(), "customerIds", String.valueOf(i)));
+                localIds.add(null);
+            }
+        }
+        Set<String> visible = customers.findAllInScope(localIds.stream().filter(java.util.Objects::nonNull).toList())
+                .stream().map(Customer::id).collect(Collectors.toSet());
+        for (int i = 0; i < localIds.size(); i++) {
+            if (localIds.get(i) != null && !visible.contains(localIds.get(i))) {
+                errors.add(UserError.of("NOT_FOUND", "no customer " + ids.get(i) + " in your scope", "customerIds",
+                        String.valueOf(i)));
+            }
+        }
+        int changed = apply ? customerLabels.apply(label.id(), label.key(), visible, "MANUAL:" + Viewers.name())
+                : customerLabels.remove(label.id(), visible);
+        return new ChangeResult(changed, errors);
+    }
+}

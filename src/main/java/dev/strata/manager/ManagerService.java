@@ -1,0 +1,69 @@
+package dev.strata.manager;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.strata.branch.BranchService;
+import dev.strata.graphql.UserError;
+import dev.strata.store.Codes;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Relationship managers: the unit of an RM's data scope. */
+@Service
+public class ManagerService {
+
+    private final MongoTemplate mongo;
+    private final BranchService branches;
+    private final Clock clock;
+
+    ManagerService(MongoTemplate mongo, BranchService branches, Clock clock) {
+        this.mongo = mongo;
+        this.branches = branches;
+        this.clock = clock;
+    }
+
+    /** Result of an upsert: the stored managers and the rows refused. */
+    public record UpsertResult(List<RelationshipManager> managers, List<UserError> userErrors) {
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public UpsertResult upsert(List<ManagerInput> rows) {
+        List<RelationshipManager> stored = new ArrayList<>();
+        List<UserError> errors = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ManagerInput row = rows.get(i);
+            String index = String.valueOf(i);
+            if (!Codes.isValid(row.code())) {
+                errors.add(UserError.of("INVALID", Codes.RULE, "managers", index, "code"));
+            } else if (row.name() == null || row.name().isBlank()) {
+                errors.add(UserError.of("REQUIRED", "name is required", "managers", index, "name"));
+            } else if (!branches.exists(row.branchCode())) {
+                errors.add(UserError.of("UNKNOWN_BRANCH", "no branch with code " + row.branchCode(), "managers", index,
+                        "branchCode"));
+            } else {
+                stored.add(mongo.save(new RelationshipManager(row.code(), row.name().trim(), row.branchCode(), row.title(),
+                        row.phone(), clock.instant())));
+            }
+        }
+        return new UpsertResult(stored, errors);
+    }
+
+    public RelationshipManager find(String code) {
+        return code == null ? null : mongo.findById(code, RelationshipManager.class);
+    }
+
+    /** Managers by code in one query, for batched field resolution. */
+    public Map<String, RelationshipManager> findAll(Collection<String> codes) {
+        return mongo.find(Query.query(Criteria.where("_id").in(codes)), RelationshipManager.class).stream()
+                .collect(Collectors.toMap(RelationshipManager::code, Function.identity()));
+    }
+}

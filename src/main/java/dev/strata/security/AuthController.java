@@ -1,0 +1,78 @@
+package dev.strata.security;
+
+import dev.strata.branch.Branch;
+import dev.strata.branch.BranchService;
+import dev.strata.graphql.NodeFetcher;
+import dev.strata.manager.ManagerService;
+import dev.strata.manager.RelationshipManager;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** GraphQL entry to sign-in, the viewer and user administration. */
+@Controller
+class AuthController implements NodeFetcher {
+
+    private final LoginService login;
+    private final UserService users;
+    private final BranchService branches;
+    private final ManagerService managers;
+
+    AuthController(LoginService login, UserService users, BranchService branches, ManagerService managers) {
+        this.login = login;
+        this.users = users;
+        this.branches = branches;
+        this.managers = managers;
+    }
+
+    /** Input of {@code login}. */
+    record LoginInput(String username, String password) {
+    }
+
+    @MutationMapping
+    LoginService.LoginResult login(@Argument LoginInput input) {
+        return login.login(input.username(), input.password());
+    }
+
+    @MutationMapping
+    UserService.CreateUserResult createUser(@Argument UserService.CreateUserInput input) {
+        return users.create(input);
+    }
+
+    @QueryMapping
+    StrataPrincipal viewer() {
+        return Viewers.require();
+    }
+
+    @SchemaMapping(typeName = "Viewer")
+    Branch branch(StrataPrincipal viewer) {
+        return branches.find(viewer.branchCode());
+    }
+
+    @SchemaMapping(typeName = "Viewer")
+    RelationshipManager manager(StrataPrincipal viewer) {
+        return managers.find(viewer.managerCode());
+    }
+
+    @SchemaMapping(typeName = "User", field = "branch")
+    Branch userBranch(User user) {
+        return branches.find(user.branchCode());
+    }
+
+    @SchemaMapping(typeName = "User", field = "manager")
+    RelationshipManager userManager(User user) {
+        return managers.find(user.managerCode());
+    }
+
+    @Override
+    public String typeName() {
+        return "User";
+    }
+
+    @Override
+    public Object fetch(String localId) {
+        return users.find(localId);
+    }
+}

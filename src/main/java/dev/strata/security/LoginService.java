@@ -1,0 +1,72 @@
+package dev.strata.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import dev.strata.audit.AuditService;
+import dev.strata.graphql.UserError;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks a username and password and issues a token. Unknown users and wrong passwords get the same
+ * answer in the same time; five failures in a row lock the name for a while.
+ */
+@Service
+public class LoginService {
+
+    static final String INVALID = "Invalid username or password";
+
+    private final MongoTemplate mongo;
+    private final PasswordEncoder passwords;
+    private final LoginThrottle throttle;
+    private final TokenService tokens;
+    private final AuditService audit;
+    private final Clock clock;
+    private final String dummyHash;
+
+    LoginService(MongoTemplate mongo, PasswordEncoder passwords, LoginThrottle throttle, TokenService tokens,
+            AuditService audit, Clock clock) {
+        this.mongo = mongo;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.clock = clock;
+        this.dummyHash = passwords.encode("timing-equaliser-" + System.nanoTime());
+    }
+
+    /** Outcome of a login: a token and viewer, or user errors. */
+    public record LoginResult(String token, Instant expiresAt, StrataPrincipal viewer, List<UserError> userErrors) {
+        static LoginResult failed(UserError error) {
+            return new LoginResult(null, null, null, List.of(error));
+        }
+    }
+
+    public LoginResult login(String rawUsername, String password) {
+        String username = rawUsername == null ? "" : rawUsername.trim().toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        if (throttle.isLocked(username, now)) {
+            audit.record(username, "LOGIN_REFUSED_LOCKED", username, null);
+            return LoginResult.failed(UserError.of("LOCKED",
+                    "Too many failed attempts; try again in a few minutes", "username"));
+        }
+        User user = username.isEmpty() ? null : mongo.findOne(Query.query(Criteria.where("username").is(username)), User.class);
+        boolean matches = passwords.matches(password == null ? "" : password, user == null ? dummyHash : user.passwordHash());
+        if (user == null || !matches) {
+            boolean locked = throttle.recordFailure(username, now);
+            audit.record(username, locked ? "LOGIN_LOCKOUT" : "LOGIN_FAILED", username, null);
+            return LoginResult.failed(UserError.of("INVALID_CREDENTIALS", INVALID, "password"));
+        }
+        throttle.recordSuccess(username);
+        audit.record(username, "LOGIN", username, null);
+        StrataPrincipal principal = user.principal();
+        TokenService.IssuedToken token = tokens.issue(principal);
+        return new LoginResult(token.token(), token.expiresAt(), principal, List.of());
+    }
+}

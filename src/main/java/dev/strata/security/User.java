@@ -1,0 +1,19 @@
+package dev.strata.security;
+
+import java.time.Instant;
+import java.util.Set;
+
+import dev.strata.graphql.NodeEntity;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A person or system that signs in; the password is only ever kept as a BCrypt hash. */
+@Document("users")
+public record User(@Id String id, @Indexed(unique = true) String username, String passwordHash, Set<Role> roles,
+        String branchCode, String managerCode, Instant createdAt, String createdBy) implements NodeEntity {
+
+    StrataPrincipal principal() {
+        return new StrataPrincipal(username, roles, branchCode, managerCode);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.strata.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
+
+/** An in-process MongoDB wire-protocol server on loopback, file-backed (durable) or in memory. */
+public final class EmbeddedMongoStore implements AutoCloseable {
+
+    /** File name of the H2 store inside the data directory. */
+    public static final String FILE_NAME = "strata.mv.db";
+
+    private final MongoServer server;
+    private final Path file;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongoStore(MongoBackend backend, Path file, int port) {
+        this.server = new MongoServer(backend);
+        this.file = file;
+        this.server.bind("127.0.0.1", port);
+        this.address = server.getLocalAddress();
+    }
+
+    /** Opens (or creates) the durable store in {@code dataDir} and listens on {@code port} (0 = any free port). */
+    public static EmbeddedMongoStore openFile(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create data directory " + dataDir.toAbsolutePath(), e);
+        }
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        return new EmbeddedMongoStore(new DurableH2Backend(store), file, port);
+    }
+
+    /** Starts a store that keeps nothing: tests, benchmarks and throw-away demos. */
+    public static EmbeddedMongoStore openMemory(int port) {
+        return new EmbeddedMongoStore(new MemoryBackend(), null, port);
+    }
+
+    public String connectionString(String database) {
+        return "mongodb://127.0.0.1:" + address.getPort() + "/" + database;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /** The H2 file holding the data, or null for the in-memory kind. */
+    public Path file() {
+        return file;
+    }
+
+    /** Stops listening, then flushes and closes the backend. */
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}
