@@ -1,0 +1,112 @@
+package dev.strata.support;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.strata.security.Role;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the full-stack tests: the whole service on a random port over the embedded in-memory store,
+ * spoken to over real HTTP with real JWTs. All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "strata.embedded-mongo.store=memory",
+        "strata.data-dir=target/test-data",
+        "strata.security.admin-password=" + StrataIntegrationTest.ADMIN_PASSWORD,
+        "strata.security.jwt-secret=" + StrataIntegrationTest.JWT_SECRET,
+        "strata.demo.customers=0"})
+public abstract class StrataIntegrationTest {
+
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+    /** Base64 of a 41-byte test key, so tests can forge tokens with the right and the wrong key. */
+    public static final String JWT_SECRET = "c3RyYXRhLXRlc3Qtc2VjcmV0LWtleS1mb3ItandzLTEyMzQ1Njc4OTA=";
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    @LocalServerPort
+    protected int port;
+
+    private String adminToken;
+
+    /** A tester with no credentials. */
+    protected HttpGraphQlTester anonymous() {
+        WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
+                .baseUrl("http://localhost:" + port + "/graphql").build();
+        return HttpGraphQlTester.create(client);
+    }
+
+    /** A tester that sends {@code token} as its bearer token. */
+    protected HttpGraphQlTester as(String token) {
+        return anonymous().mutate().header("Authorization", "Bearer " + token).build();
+    }
+
+    protected HttpGraphQlTester asAdmin() {
+        return as(adminToken());
+    }
+
+    protected String adminToken() {
+        if (adminToken == null) {
+            adminToken = login("admin", ADMIN_PASSWORD);
+        }
+        return adminToken;
+    }
+
+    protected String login(String username, String password) {
+        return anonymous().document("""
+                mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token userErrors { code } } }
+                """).variable("u", username).variable("p", password).execute()
+                .path("login.userErrors").entityList(Object.class).hasSize(0)
+                .path("login.token").entity(String.class).get();
+    }
+
+    /** Creates a user with the given roles (and branch or RM binding) and returns their token. */
+    protected String userToken(String username, List<Role> roles, String branchCode, String managerCode) {
+        asAdmin().document("""
+                mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } userErrors { code message } } }
+                """).variable("input", userInput(username, roles, branchCode, managerCode))
+                .execute().path("createUser.userErrors").entityList(Object.class).hasSize(0);
+        return login(username, PASSWORD);
+    }
+
+    private static Map<String, Object> userInput(String username, List<Role> roles, String branchCode, String managerCode) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("username", username);
+        input.put("password", PASSWORD);
+        input.put("roles", roles.stream().map(Role::name).toList());
+        input.put("branchCode", branchCode);
+        input.put("managerCode", managerCode);
+        return input;
+    }
+
+    protected String userToken(String username, Role role) {
+        return userToken(username, List.of(role), null, null);
+    }
+
+    /** A name no other test uses, for keys that must be unique in the shared store. */
+    protected static String unique(String prefix) {
+        return prefix + "-" + ProcessHandle.current().pid() % 1000 + "-" + COUNTER.incrementAndGet();
+    }
+
+    /** Asserts that the response carries an error with this classification (e.g. UNAUTHORIZED). */
+    protected static void assertClassification(GraphQlTester.Response response, String classification) {
+        response.errors().satisfy(errors -> assertThat(errors)
+                .as("errors of the response").isNotEmpty()
+                .extracting(StrataIntegrationTest::classificationOf).contains(classification));
+    }
+
+    private static Object classificationOf(ResponseError error) {
+        return error.getExtensions().get("classification");
+    }
+}
