@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import dev.strata.audit.AuditService;
 import dev.strata.branch.Branch;
 import dev.strata.branch.BranchService;
+import dev.strata.graphql.Batches;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.GlobalId;
 import dev.strata.graphql.NodeFetcher;
@@ -87,33 +88,33 @@ class CustomerController implements NodeFetcher {
 
     /** Batched so that the audit entries of a whole page of unmasked reads are one write. */
     @BatchMapping(field = ID_NUMBER)
-    List<String> idNumber(List<Customer> page) {
+    Map<Customer, String> idNumber(List<Customer> page) {
         if (!Masking.seesIdNumber(Viewers.require())) {
-            return page.stream().map(c -> Masking.maskIdNumber(c.idNumber())).toList();
+            return Batches.byKey(page, c -> Masking.maskIdNumber(c.idNumber()));
         }
         audit.recordAll("READ_UNMASKED",
                 page.stream().filter(c -> c.idNumber() != null).map(Customer::id).distinct().toList(), ID_NUMBER);
-        return page.stream().map(Customer::idNumber).toList();
+        return Batches.byKey(page, Customer::idNumber);
     }
 
     @BatchMapping
-    List<Branch> branch(List<Customer> page) {
+    Map<Customer, Branch> branch(List<Customer> page) {
         Map<String, Branch> byCode = branches.findAll(page.stream().map(Customer::branchCode).distinct().toList());
-        return page.stream().map(c -> byCode.get(c.branchCode())).toList();
+        return Batches.byKey(page, c -> byCode.get(c.branchCode()));
     }
 
     @BatchMapping
-    List<RelationshipManager> manager(List<Customer> page) {
+    Map<Customer, RelationshipManager> manager(List<Customer> page) {
         Map<String, RelationshipManager> byCode = managers.findAll(page.stream().map(Customer::managerCode).distinct().toList());
-        return page.stream().map(c -> byCode.get(c.managerCode())).toList();
+        return Batches.byKey(page, c -> byCode.get(c.managerCode()));
     }
 
     @BatchMapping(typeName = "RowResult")
-    List<Customer> customer(List<RowResult> rows) {
+    Map<RowResult, Customer> customer(List<RowResult> rows) {
         // Only the feed and admins upsert; they may see the rows they wrote.
         Map<String, Customer> byId = customers.findAll(rows.stream().map(RowResult::customerId).distinct().toList())
                 .stream().collect(Collectors.toMap(Customer::id, Function.identity()));
-        return rows.stream().map(r -> byId.get(r.customerId())).toList();
+        return Batches.byKey(rows, r -> byId.get(r.customerId()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerLabels;
+import dev.strata.graphql.Batches;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.GlobalId;
 import dev.strata.graphql.NodeFetcher;
@@ -62,10 +63,10 @@ class LabelController implements NodeFetcher {
     }
 
     @BatchMapping(typeName = "AppliedLabel")
-    List<Label> label(List<Customer.AppliedLabel> applied) {
+    Map<Customer.AppliedLabel, Label> label(List<Customer.AppliedLabel> applied) {
         Map<String, Label> byId = labels.findAll(applied.stream().map(Customer.AppliedLabel::labelId).distinct().toList())
                 .stream().collect(Collectors.toMap(Label::id, Function.identity()));
-        return applied.stream().map(a -> byId.get(a.labelId())).toList();
+        return Batches.byKey(applied, a -> byId.get(a.labelId()));
     }
 
     @Override

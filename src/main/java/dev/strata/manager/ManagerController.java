@@ -2,10 +2,10 @@ package dev.strata.manager;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.strata.branch.Branch;
 import dev.strata.branch.BranchService;
+import dev.strata.graphql.Batches;
 import dev.strata.graphql.GlobalId;
 import dev.strata.graphql.NodeFetcher;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -39,8 +39,7 @@ class ManagerController implements NodeFetcher {
     @BatchMapping
     Map<RelationshipManager, Branch> branch(List<RelationshipManager> rms) {
         Map<String, Branch> byCode = branches.findAll(rms.stream().map(RelationshipManager::branchCode).distinct().toList());
-        return rms.stream().filter(rm -> byCode.containsKey(rm.branchCode()))
-                .collect(Collectors.toMap(rm -> rm, rm -> byCode.get(rm.branchCode()), (a, b) -> a));
+        return Batches.byKey(rms, rm -> byCode.get(rm.branchCode()));
     }
 
     @Override
