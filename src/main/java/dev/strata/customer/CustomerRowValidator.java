@@ -50,11 +50,11 @@ final class CustomerRowValidator {
         if (row.gender() != null && !GENDERS.contains(row.gender())) {
             errors.add("gender", "INVALID", "gender must be M or F");
         }
-        checkBirthDate(row, errors);
+        boolean birthDateValid = checkBirthDate(row, errors);
         if (row.phone() != null && !ChineseIds.isMobile(row.phone())) {
             errors.add("phone", "INVALID_PHONE", "phone must be an 11-digit mainland mobile number starting with 1");
         }
-        checkIdNumber(row, errors);
+        checkIdNumber(row, birthDateValid, errors);
         checkNotFuture(row.riskAssessedAt(), "riskAssessedAt", errors);
         if (row.lastLoginAt() != null && row.lastLoginAt().isAfter(now)) {
             errors.add("lastLoginAt", "FUTURE_DATE", "lastLoginAt must not be in the future");
@@ -68,25 +68,30 @@ final class CustomerRowValidator {
         return errors.list;
     }
 
-    private void checkBirthDate(CustomerInput row, Errors errors) {
+    /** Returns whether the row has a birth date that passed its checks. */
+    private boolean checkBirthDate(CustomerInput row, Errors errors) {
         if (row.birthDate() == null) {
-            return;
+            return false;
         }
         if (row.birthDate().isAfter(today)) {
             errors.add("birthDate", "FUTURE_DATE", "birthDate must not be in the future");
-        } else if (row.birthDate().isBefore(EARLIEST_BIRTH)) {
-            errors.add("birthDate", "INVALID", "birthDate must be after 1900-01-01");
+            return false;
         }
+        if (row.birthDate().isBefore(EARLIEST_BIRTH)) {
+            errors.add("birthDate", "INVALID", "birthDate must be after 1900-01-01");
+            return false;
+        }
+        return true;
     }
 
-    private void checkIdNumber(CustomerInput row, Errors errors) {
+    private void checkIdNumber(CustomerInput row, boolean birthDateValid, Errors errors) {
         if (row.idNumber() == null) {
             return;
         }
         if (!ChineseIds.isResidentId(row.idNumber())) {
             errors.add("idNumber", "INVALID_ID_NUMBER",
                     "idNumber must be an 18-character resident ID with a valid GB 11643 check digit");
-        } else if (row.birthDate() != null && !row.birthDate().equals(ChineseIds.birthDate(row.idNumber()))) {
+        } else if (birthDateValid && !row.birthDate().equals(ChineseIds.birthDate(row.idNumber()))) {
             errors.add("idNumber", "MISMATCH", "idNumber encodes a different birth date than birthDate");
         }
     }
@@ -109,7 +114,8 @@ final class CustomerRowValidator {
     }
 
     private void checkOrganisation(CustomerInput row, Errors errors) {
-        if (row.branchCode() != null && !branches.contains(row.branchCode())) {
+        boolean branchKnown = row.branchCode() != null && branches.contains(row.branchCode());
+        if (row.branchCode() != null && !branchKnown) {
             errors.add("branchCode", "UNKNOWN_BRANCH", "no branch with code " + row.branchCode());
         }
         if (row.managerCode() == null) {
@@ -118,7 +124,7 @@ final class CustomerRowValidator {
         String managerBranch = managerBranches.get(row.managerCode());
         if (managerBranch == null) {
             errors.add("managerCode", "UNKNOWN_MANAGER", "no relationship manager with code " + row.managerCode());
-        } else if (row.branchCode() != null && !managerBranch.equals(row.branchCode())) {
+        } else if (branchKnown && !managerBranch.equals(row.branchCode())) {
             errors.add("managerCode", "MISMATCH", "manager " + row.managerCode() + " belongs to branch " + managerBranch);
         }
     }

@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "strata.data-dir=target/test-data",
         "strata.security.admin-password=" + StrataIntegrationTest.ADMIN_PASSWORD,
         "strata.security.jwt-secret=" + StrataIntegrationTest.JWT_SECRET,
-        "strata.demo.customers=0"})
+        "strata.demo.customers=0",
+        // The cheapest BCrypt cost keeps sign-in fast in tests; production uses the default of 10.
+        "strata.security.bcrypt-strength=4"})
 public abstract class StrataIntegrationTest {
 
     public static final String ADMIN_PASSWORD = "admin-test-password";

@@ -1,0 +1,63 @@
+package dev.strata.demo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import dev.strata.label.Label;
+import dev.strata.manager.RelationshipManager;
+
+/** One seed's demo generators, each on its own random stream split off in a fixed order, so a seed always gives the same data. */
+final class DemoBook {
+
+    private final Instant now;
+    private final LocalDate today;
+    private final DemoPeople people;
+    private final DemoOrganisation organisation;
+    private final List<Label> labels;
+    private final SplittableRandom customerRandom;
+    private final SplittableRandom balanceRandom;
+    private final SplittableRandom labelRandom;
+    private final DemoIds customerIds;
+    private final DemoIds userIds;
+
+    /** Dates are drawn relative to {@code now}/{@code today}: same seed and same reference time, same data. */
+    DemoBook(long seed, Instant now, LocalDate today) {
+        this.now = now;
+        this.today = today;
+        SplittableRandom root = new SplittableRandom(seed);
+        this.people = new DemoPeople(root.split());
+        this.organisation = DemoOrganisation.generate(people, root.split(), today, now);
+        this.labels = DemoLabels.documents(new DemoIds(root.split()), now);
+        this.customerRandom = root.split();
+        this.balanceRandom = root.split();
+        this.labelRandom = root.split();
+        this.customerIds = new DemoIds(root.split());
+        this.userIds = new DemoIds(root.split());
+    }
+
+    DemoOrganisation organisation() {
+        return organisation;
+    }
+
+    /** Label documents to store for the demo's MANUAL labels. */
+    List<Label> labels() {
+        return labels;
+    }
+
+    /** Ids for the demo users, from a stream of their own. */
+    DemoIds userIds() {
+        return userIds;
+    }
+
+    /**
+     * The customer generator, assigning customers to {@code managers} (as stored, so each customer's branch is
+     * its RM's branch) and applying the {@code storedLabels} by key. Call once.
+     */
+    DemoCustomers customers(List<RelationshipManager> managers, Map<String, Label> storedLabels) {
+        return new DemoCustomers(customerRandom, people, new DemoBalances(balanceRandom),
+                new DemoLabels(storedLabels, labelRandom), customerIds, managers, now, today);
+    }
+}

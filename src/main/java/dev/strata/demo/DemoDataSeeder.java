@@ -1,0 +1,128 @@
+package dev.strata.demo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.strata.branch.Branch;
+import dev.strata.customer.Customer;
+import dev.strata.label.Label;
+import dev.strata.manager.RelationshipManager;
+import dev.strata.store.SequenceAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Seeds an empty store with STRATA_DEMO_CUSTOMERS synthetic customers, their branches, RMs, labels and demo users. */
+@Component
+@Order(10)
+class DemoDataSeeder implements ApplicationRunner {
+
+    /** The counter behind customer {@code seq}; the same one the core-banking feed draws from. */
+    static final String SEQUENCE = "customerSeq";
+    static final int BATCH = 1000;
+    private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    private final MongoTemplate mongo;
+    private final SequenceAllocator sequences;
+    private final DemoUsers users;
+    private final DemoProperties properties;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    DemoDataSeeder(MongoTemplate mongo, SequenceAllocator sequences, DemoUsers users, DemoProperties properties,
+            Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+        this.mongo = mongo;
+        this.sequences = sequences;
+        this.users = users;
+        this.properties = properties;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int count = properties.customers();
+        if (count == 0) {
+            return;
+        }
+        if (mongo.exists(new Query(), Customer.class)) {
+            log.info("Demo data not seeded: the store already has customers");
+            return;
+        }
+        try {
+            seed(count);
+        } catch (DuplicateKeyException e) {
+            log.warn("Demo data seeding stopped: another instance is seeding the same store ({})", e.getMessage());
+        }
+    }
+
+    private void seed(int count) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        DemoBook book = new DemoBook(properties.seed(), now, LocalDate.ofInstant(now, zone));
+        List<Branch> branches = book.organisation().branches();
+        insertMissing(branches, Branch.class, Branch::code);
+        List<RelationshipManager> managers = insertMissing(book.organisation().managers(), RelationshipManager.class,
+                RelationshipManager::code);
+        managers.sort(Comparator.comparing(RelationshipManager::code));
+        Map<String, Label> labels = labels(book.labels());
+        int created = users.createMissing(managers, properties.password(), book.userIds(), now);
+        DemoCustomers customers = book.customers(managers, labels);
+        long firstSeq = sequences.allocate(SEQUENCE, count);
+        List<Customer> batch = new ArrayList<>(BATCH);
+        for (int i = 0; i < count; i++) {
+            batch.add(customers.customer(i, firstSeq + i));
+            if (batch.size() == BATCH || i == count - 1) {
+                long t0 = System.nanoTime();
+                mongo.insert(batch, Customer.class);
+                log.debug("TMP inserted {} in {} ms, total {} ms", batch.size(), (System.nanoTime() - t0) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+                batch.clear();
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("Seeded {} demo customers (seed {}) with {} branches, {} RMs, {} labels and {} new demo users in {} ms",
+                count, properties.seed(), branches.size(), managers.size(), labels.size(), created, millis);
+    }
+
+    /** Inserts the documents whose key is free and returns all of them as stored (existing ones are kept as they are). */
+    private <T> List<T> insertMissing(List<T> documents, Class<T> type, Function<T, String> key) {
+        List<String> keys = documents.stream().map(key).toList();
+        List<T> stored = new ArrayList<>(mongo.find(Query.query(Criteria.where("_id").in(keys)), type));
+        Set<String> present = stored.stream().map(key).collect(Collectors.toSet());
+        List<T> missing = documents.stream().filter(d -> !present.contains(key.apply(d))).toList();
+        if (!missing.isEmpty()) {
+            stored.addAll(mongo.insertAll(missing));
+        }
+        return stored;
+    }
+
+    /** The demo labels by key: an existing label with a demo key is reused, the others are created. */
+    private Map<String, Label> labels(List<Label> documents) {
+        List<String> keys = documents.stream().map(Label::key).toList();
+        Map<String, Label> byKey = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("key").in(keys)), Label.class).forEach(l -> byKey.put(l.key(), l));
+        List<Label> missing = documents.stream().filter(l -> !byKey.containsKey(l.key())).toList();
+        if (!missing.isEmpty()) {
+            mongo.insertAll(missing).forEach(l -> byKey.put(l.key(), l));
+        }
+        return byKey;
+    }
+}
