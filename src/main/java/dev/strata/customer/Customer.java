@@ -35,7 +35,17 @@ public record Customer(
         List<Consent> consents,
         List<ChannelIdentity> identities,
         List<AppliedLabel> labels,
+        List<HeldProduct> products,
         Tier tier,
+        List<TierChange> tierHistory,
+        CustomerValue value,
+        Channel preferredChannel,
+        List<MonthlyBalance> balanceMonths,
+        List<RecentEvent> recentEvents,
+        List<RecentTouchpoint> recentTouchpoints,
+        String referredBy,
+        int referralCount,
+        String mergedInto,
         String contentHash,
         Instant createdAt,
         Instant updatedAt) implements NodeEntity {
@@ -46,7 +56,13 @@ public record Customer(
         consents = consents == null ? List.of() : consents;
         identities = identities == null ? List.of() : identities;
         labels = labels == null ? List.of() : labels;
+        products = products == null ? List.of() : products;
         tier = tier == null ? Tier.ORDINARY : tier;
+        tierHistory = tierHistory == null ? List.of() : tierHistory;
+        value = value == null ? CustomerValue.UNSCORED : value;
+        balanceMonths = balanceMonths == null ? List.of() : balanceMonths;
+        recentEvents = recentEvents == null ? List.of() : recentEvents;
+        recentTouchpoints = recentTouchpoints == null ? List.of() : recentTouchpoints;
         lifecycleStage = lifecycleStage == null ? LifecycleStage.NEW : lifecycleStage;
         source = source == null ? CustomerSource.EXISTING : source;
     }
@@ -71,5 +87,36 @@ public record Customer(
 
     /** A label on this customer: which, since when, and who put it there. */
     public record AppliedLabel(String labelId, String key, Instant appliedAt, String source) {
+    }
+
+    /** A product the customer holds, by catalogue code. */
+    public record HeldProduct(String code, LocalDate openedAt, BigDecimal balance) {
+    }
+
+    /** A move between value tiers and why (upgrade, downgrade after retention, manual). */
+    public record TierChange(Tier from, Tier to, Instant at, String reason) {
+    }
+
+    /** The scorecard's verdict; all null until the customer is first scored. */
+    public record CustomerValue(Double currentValue, Double potentialValue, Double lifetimeValue, Double churnRisk,
+            ValueQuadrant quadrant, Instant scoredAt) {
+        public static final CustomerValue UNSCORED = new CustomerValue(null, null, null, null, null, null);
+    }
+
+    /** Average daily balances of one calendar month ("2026-10"); the last 24 months live on the customer. */
+    public record MonthlyBalance(String month, BigDecimal avgDailyDeposit, BigDecimal avgDailyAum) {
+    }
+
+    /** One of the customer's latest events (the last 20 live on the customer, newest first). */
+    public record RecentEvent(String eventId, String type, Channel channel, Instant occurredAt) {
+    }
+
+    /** One of the customer's latest touchpoints (the last 20 live on the customer, newest first). */
+    public record RecentTouchpoint(String touchpointId, Channel channel, String status, String campaignId, Instant at) {
+    }
+
+    /** Whether this record was merged into another and only forwards to it. */
+    public boolean isMerged() {
+        return mergedInto != null;
     }
 }

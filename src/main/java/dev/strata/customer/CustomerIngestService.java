@@ -40,7 +40,7 @@ public class CustomerIngestService {
 
     public static final int MAX_ROWS = 1000;
     static final String OPERATION = "upsertCustomers";
-    static final String SEQUENCE = "customerSeq";
+    public static final String SEQUENCE = "customerSeq";
 
     private final MongoTemplate mongo;
     private final BranchService branches;

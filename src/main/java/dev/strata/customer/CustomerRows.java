@@ -31,7 +31,8 @@ final class CustomerRows {
                 row.idNumber(), row.source(), LifecycleStage.NEW, row.riskLevel(), row.riskAssessedAt(), branchCode,
                 row.managerCode(), assets(row, null),
                 new Customer.DigitalEngagement(Boolean.TRUE.equals(row.appRegistered()), false, row.lastLoginAt()),
-                consents(row, now), identities(row), List.of(), Tier.ORDINARY, hash, now, now);
+                consents(row, now), identities(row), List.of(), List.of(), Tier.ORDINARY, List.of(), null, null, List.of(),
+                List.of(), List.of(), null, 0, null, hash, now, now);
     }
 
     /** Sets what the row carries and leaves what it omits as it was. */

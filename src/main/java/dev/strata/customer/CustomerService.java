@@ -61,7 +61,7 @@ public class CustomerService {
         return mongo.find(Query.query(Criteria.where("_id").in(ids)), Customer.class);
     }
 
-    static CustomerScope scope() {
+    public static CustomerScope scope() {
         return Viewers.current().map(CustomerScope::of).orElse(CustomerScope.NOTHING);
     }
 

@@ -70,8 +70,9 @@ final class DemoCustomers {
         return new Customer(ids.next(), seq, String.format("C%08d", index + 1), person.name(), person.gender(),
                 person.birthDate(), person.phone(), person.idNumber(), source, stage, risk, assessedAt, branchCode,
                 rm == null ? null : rm.code(), assets, digital, consents(app, wechat, miniProgram),
-                identities(index, app, wechat, miniProgram), labels.pick(facts, now),
-                DemoBalances.tier(assets.monthlyAvgDailyDeposit()), null, now, now);
+                identities(index, app, wechat, miniProgram), labels.pick(facts, now), List.of(),
+                DemoBalances.tier(assets.monthlyAvgDailyDeposit()), List.of(), null, null, List.of(), List.of(), List.of(),
+                null, 0, null, null, now, now);
     }
 
     /** Prospects and leavers hold little with the bank; new customers are still moving money in. */

@@ -91,9 +91,7 @@ class DemoDataSeeder implements ApplicationRunner {
         for (int i = 0; i < count; i++) {
             batch.add(customers.customer(i, firstSeq + i));
             if (batch.size() == BATCH || i == count - 1) {
-                long t0 = System.nanoTime();
                 mongo.insert(batch, Customer.class);
-                log.debug("TMP inserted {} in {} ms, total {} ms", batch.size(), (System.nanoTime() - t0) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
                 batch.clear();
             }
         }

@@ -1,0 +1,6 @@
+package dev.strata.customer;
+
+/** Current value × potential value: LOW_VALUE (low, low), GENERAL (high, low), SUBOPTIMAL (low, high), OPTIMAL (high, high). */
+public enum ValueQuadrant {
+    LOW_VALUE, GENERAL, SUBOPTIMAL, OPTIMAL
+}
