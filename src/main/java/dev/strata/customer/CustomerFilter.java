@@ -4,11 +4,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.strata.audience.AudienceKeys;
 import dev.strata.graphql.GlobalId;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /** The {@code customers(filter:)} argument: free-text search plus tier, branch, RM and label. */
 public record CustomerFilter(String search, List<Tier> tierIn, String branchId, String managerId, String labelId) {
+
+    boolean hasSearch() {
+        return search != null && !search.isBlank();
+    }
+
+    /** Audience keys every match must have: branch, manager and label. */
+    List<String> requiredKeys() {
+        List<String> keys = new ArrayList<>();
+        if (branchId != null) {
+            keys.add(AudienceKeys.branch(GlobalId.localId(branchId, "Branch")));
+        }
+        if (managerId != null) {
+            keys.add(AudienceKeys.manager(GlobalId.localId(managerId, "RelationshipManager")));
+        }
+        if (labelId != null) {
+            keys.add(AudienceKeys.label(GlobalId.localId(labelId, "Label")));
+        }
+        return keys;
+    }
+
+    /** Audience keys of which a match must have at least one. */
+    List<String> tierKeys() {
+        return tierIn == null ? List.of() : tierIn.stream().map(t -> AudienceKeys.of("tier", t)).toList();
+    }
 
     /** The filter as MongoDB criteria, to be combined with the caller's scope. */
     Criteria criteria() {

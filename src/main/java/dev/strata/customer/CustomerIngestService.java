@@ -23,6 +23,7 @@ import dev.strata.store.IdempotencyKeys;
 import dev.strata.store.SequenceAllocator;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,10 +50,12 @@ public class CustomerIngestService {
     private final IdempotencyKeys idempotency;
     private final Clock clock;
     private final ZoneId zone;
+    private final ApplicationEventPublisher events;
 
     CustomerIngestService(MongoTemplate mongo, BranchService branches, ManagerService managers,
             SequenceAllocator sequences, IdempotencyKeys idempotency, Clock clock,
-            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, ApplicationEventPublisher events) {
+        this.events = events;
         this.mongo = mongo;
         this.branches = branches;
         this.managers = managers;
@@ -127,6 +130,7 @@ public class CustomerIngestService {
         }
         if (!bulkRows.isEmpty()) {
             execute(bulk, bulkRows, outcomes);
+            events.publishEvent(CustomersChanged.of(outcomes.writtenCustomerIds()));
         }
         return outcomes.result();
     }

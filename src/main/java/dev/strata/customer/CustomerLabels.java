@@ -2,13 +2,10 @@ package dev.strata.customer;
 
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -20,10 +17,12 @@ public class CustomerLabels {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CustomerLabels(MongoTemplate mongo, Clock clock) {
+    CustomerLabels(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Puts the label on those of {@code customerIds} in scope that lack it; returns how many gained it. */
@@ -31,31 +30,20 @@ public class CustomerLabels {
         Criteria target = new Criteria().andOperator(Criteria.where("_id").in(customerIds),
                 CustomerService.scope().criteria(), Criteria.where("labels.labelId").ne(labelId));
         var applied = new Customer.AppliedLabel(labelId, key, clock.instant(), source);
-        return (int) mongo.updateMulti(Query.query(target),
+        long changed = mongo.updateMulti(Query.query(target),
                 new Update().push("labels", applied).set("updatedAt", clock.instant()), Customer.class).getModifiedCount();
+        events.publishEvent(CustomersChanged.of(customerIds));
+        return (int) changed;
     }
 
     /** Takes the label off those of {@code customerIds} in scope; returns how many lost it. */
     public int remove(String labelId, Collection<String> customerIds) {
         Criteria target = new Criteria().andOperator(Criteria.where("_id").in(customerIds),
                 CustomerService.scope().criteria(), Criteria.where("labels.labelId").is(labelId));
-        return (int) mongo.updateMulti(Query.query(target),
+        long changed = mongo.updateMulti(Query.query(target),
                 new Update().pull("labels", new Document("labelId", labelId)).set("updatedAt", clock.instant()),
                 Customer.class).getModifiedCount();
-    }
-
-    /** Customers in the caller's scope carrying each label, in one aggregation. */
-    public Map<String, Integer> countByLabel(List<String> labelIds) {
-        Aggregation aggregation = Aggregation.newAggregation(
-                Aggregation.match(new Criteria().andOperator(CustomerService.scope().criteria(),
-                        Criteria.where("labels.labelId").in(labelIds))),
-                Aggregation.unwind("labels"),
-                Aggregation.match(Criteria.where("labels.labelId").in(labelIds)),
-                Aggregation.group("labels.labelId").count().as("count"));
-        Map<String, Integer> counts = new HashMap<>();
-        for (Document row : mongo.aggregate(aggregation, Customer.class, Document.class).getMappedResults()) {
-            counts.put(row.getString("_id"), ((Number) row.get("count")).intValue());
-        }
-        return counts;
+        events.publishEvent(CustomersChanged.of(customerIds));
+        return (int) changed;
     }
 }

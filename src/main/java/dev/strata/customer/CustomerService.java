@@ -6,8 +6,7 @@ import java.util.List;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.Paging;
 import dev.strata.security.Viewers;
-import dev.strata.store.KeysetPages;
-import org.springframework.data.domain.Sort;
+import org.roaringbitmap.RoaringBitmap;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,16 +18,28 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustomerService {
 
-    private final MongoTemplate mongo;
+    /** How many merge hops to follow before giving up on a (corrupt) cycle. */
+    private static final int MAX_MERGE_HOPS = 8;
 
-    CustomerService(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final CustomerPages pages;
+
+    CustomerService(MongoTemplate mongo, CustomerPages pages) {
         this.mongo = mongo;
+        this.pages = pages;
     }
 
-    /** One customer by local ID; null when absent, AccessDeniedException when out of scope. */
+    /**
+     * One customer by local ID, following merges to the survivor; null when absent,
+     * AccessDeniedException when out of scope.
+     */
     @PreAuthorize("isAuthenticated()")
     public Customer find(String id) {
-        return checkScope(mongo.findById(id, Customer.class));
+        Customer customer = mongo.findById(id, Customer.class);
+        for (int hop = 0; customer != null && customer.isMerged() && hop < MAX_MERGE_HOPS; hop++) {
+            customer = mongo.findById(customer.mergedInto(), Customer.class);
+        }
+        return checkScope(customer);
     }
 
     /** By core-banking reference; the feed's service account may use this too. */
@@ -43,11 +54,17 @@ public class CustomerService {
 
     @PreAuthorize("hasAnyRole('ADMIN','MARKETER','ANALYST','BRANCH_MANAGER','RELATIONSHIP_MANAGER')")
     public Connection<Customer> list(CustomerFilter filter, Paging paging) {
-        Criteria criteria = scope().criteria();
-        if (filter != null) {
-            criteria = new Criteria().andOperator(criteria, filter.criteria());
+        CustomerScope scope = scope();
+        if (filter != null && filter.hasSearch()) {
+            return pages.search(new Criteria().andOperator(scope.criteria(), filter.criteria()), paging);
         }
-        return KeysetPages.page(mongo, Customer.class, criteria, paging, Sort.Direction.ASC);
+        RoaringBitmap members = pages.members(scope);
+        return pages.page(filter == null ? members : pages.narrow(members, filter), paging);
+    }
+
+    /** Everyone the caller may see, as audience bitmap: the base of every scoped count. */
+    public RoaringBitmap visibleMembers() {
+        return pages.members(scope());
     }
 
     /** Customers in the caller's scope among {@code ids}, in one query. */

@@ -43,6 +43,17 @@ final class RowOutcomes {
         reject(index, rows[index].externalRef(), List.of(UserError.of("CONFLICT", reason, "customers", String.valueOf(index))));
     }
 
+    /** Customers this batch created or updated (not the unchanged or rejected ones). */
+    List<String> writtenCustomerIds() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            if (outcomes[i] == Outcome.CREATED || outcomes[i] == Outcome.UPDATED) {
+                ids.add(rows[i].customerId());
+            }
+        }
+        return ids;
+    }
+
     CustomerIngestService.UpsertResult result() {
         return new CustomerIngestService.UpsertResult(count(Outcome.CREATED), count(Outcome.UPDATED),
                 count(Outcome.UNCHANGED), new ArrayList<>(Arrays.asList(rows)), List.of());

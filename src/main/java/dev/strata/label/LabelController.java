@@ -6,12 +6,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.strata.customer.Customer;
-import dev.strata.customer.CustomerLabels;
+import dev.strata.audience.AudienceIndex;
+import dev.strata.audience.AudienceKeys;
+import dev.strata.customer.CustomerService;
 import dev.strata.graphql.Batches;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.GlobalId;
 import dev.strata.graphql.NodeFetcher;
 import dev.strata.graphql.Paging;
+import org.roaringbitmap.RoaringBitmap;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -23,11 +26,13 @@ import org.springframework.stereotype.Controller;
 class LabelController implements NodeFetcher {
 
     private final LabelService labels;
-    private final CustomerLabels customerLabels;
+    private final CustomerService customers;
+    private final AudienceIndex audience;
 
-    LabelController(LabelService labels, CustomerLabels customerLabels) {
+    LabelController(LabelService labels, CustomerService customers, AudienceIndex audience) {
         this.labels = labels;
-        this.customerLabels = customerLabels;
+        this.customers = customers;
+        this.audience = audience;
     }
 
     @QueryMapping
@@ -55,11 +60,11 @@ class LabelController implements NodeFetcher {
         return labels.remove(input);
     }
 
-    /** Counted for a whole page of labels in one aggregation, within the viewer's scope. */
+    /** Exact counts from the audience index, within the viewer's scope (computed once for a page of labels). */
     @BatchMapping
-    List<Integer> customerCount(List<Label> page) {
-        Map<String, Integer> counts = customerLabels.countByLabel(page.stream().map(Label::id).toList());
-        return page.stream().map(l -> counts.getOrDefault(l.id(), 0)).toList();
+    Map<Label, Integer> customerCount(List<Label> page) {
+        RoaringBitmap visible = customers.visibleMembers();
+        return Batches.byKey(page, label -> audience.countWithin(AudienceKeys.label(label.id()), visible));
     }
 
     @BatchMapping(typeName = "AppliedLabel")

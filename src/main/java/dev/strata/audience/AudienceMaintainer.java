@@ -1,0 +1,81 @@
+package dev.strata.audience;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.strata.customer.Customer;
+import dev.strata.customer.CustomersChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the audience index in step with MongoDB: a full build before the service takes traffic,
+ * then every change this instance makes, and (with a shared MongoDB) what other instances changed.
+ */
+@Component
+class AudienceMaintainer implements SmartInitializingSingleton {
+
+    static final int CHUNK = 1000;
+    private static final Logger log = LoggerFactory.getLogger(AudienceMaintainer.class);
+    /** Other instances' clocks and in-flight writes: re-read a little before the last catch-up. */
+    private static final Duration OVERLAP = Duration.ofSeconds(30);
+
+    private final MongoTemplate mongo;
+    private final AudienceIndex index;
+    private final Clock clock;
+    private volatile Instant caughtUpTo = Instant.EPOCH;
+
+    AudienceMaintainer(MongoTemplate mongo, AudienceIndex index, Clock clock) {
+        this.mongo = mongo;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        long started = System.nanoTime();
+        Instant startedAt = clock.instant();
+        List<Customer> batch = new ArrayList<>(CHUNK);
+        try (var customers = mongo.stream(new Query(), Customer.class)) {
+            customers.forEach(customer -> {
+                batch.add(customer);
+                if (batch.size() == CHUNK) {
+                    index.put(batch);
+                    batch.clear();
+                }
+            });
+        }
+        index.put(batch);
+        caughtUpTo = startedAt;
+        log.info("Audience index built: {} customers in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Re-reads the changed customers, so this instance's own writes are visible at once. */
+    @EventListener
+    void onCustomersChanged(CustomersChanged event) {
+        List<String> ids = event.customerIds();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            index.put(mongo.find(Query.query(Criteria.where("_id").in(chunk)), Customer.class));
+        }
+    }
+
+    /** Catches up with writes made by other instances sharing the same MongoDB. */
+    void catchUp() {
+        Instant now = clock.instant();
+        Query changed = Query.query(Criteria.where("updatedAt").gte(caughtUpTo.minus(OVERLAP)));
+        List<Customer> customers = mongo.find(changed, Customer.class);
+        index.put(customers);
+        caughtUpTo = now;
+        log.debug("Audience catch-up re-read {} customers", customers.size());
+    }
+}
