@@ -15,12 +15,15 @@ import java.util.stream.Collectors;
 
 import dev.strata.branch.Branch;
 import dev.strata.customer.Customer;
+import dev.strata.customer.CustomerIngestService;
+import dev.strata.customer.CustomersChanged;
 import dev.strata.label.Label;
 import dev.strata.manager.RelationshipManager;
 import dev.strata.store.SequenceAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -35,8 +38,6 @@ import org.springframework.stereotype.Component;
 @Order(10)
 class DemoDataSeeder implements ApplicationRunner {
 
-    /** The counter behind customer {@code seq}; the same one the core-banking feed draws from. */
-    static final String SEQUENCE = "customerSeq";
     static final int BATCH = 1000;
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
@@ -46,9 +47,11 @@ class DemoDataSeeder implements ApplicationRunner {
     private final DemoProperties properties;
     private final Clock clock;
     private final ZoneId zone;
+    private final ApplicationEventPublisher events;
 
     DemoDataSeeder(MongoTemplate mongo, SequenceAllocator sequences, DemoUsers users, DemoProperties properties,
-            Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+            Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, ApplicationEventPublisher events) {
+        this.events = events;
         this.mongo = mongo;
         this.sequences = sequences;
         this.users = users;
@@ -86,12 +89,13 @@ class DemoDataSeeder implements ApplicationRunner {
         Map<String, Label> labels = labels(book.labels());
         int created = users.createMissing(managers, properties.password(), book.userIds(), now);
         DemoCustomers customers = book.customers(managers, labels);
-        long firstSeq = sequences.allocate(SEQUENCE, count);
+        long firstSeq = sequences.allocate(CustomerIngestService.SEQUENCE, count);
         List<Customer> batch = new ArrayList<>(BATCH);
         for (int i = 0; i < count; i++) {
             batch.add(customers.customer(i, firstSeq + i));
             if (batch.size() == BATCH || i == count - 1) {
                 mongo.insert(batch, Customer.class);
+                events.publishEvent(CustomersChanged.of(batch.stream().map(Customer::id).toList()));
                 batch.clear();
             }
         }
