@@ -19,6 +19,7 @@ import dev.strata.graphql.RowResult;
 import dev.strata.graphql.UserError;
 import dev.strata.manager.ManagerService;
 import dev.strata.manager.RelationshipManager;
+import dev.strata.product.ProductService;
 import dev.strata.store.IdempotencyKeys;
 import dev.strata.store.SequenceAllocator;
 import org.bson.types.ObjectId;
@@ -46,19 +47,21 @@ public class CustomerIngestService {
     private final MongoTemplate mongo;
     private final BranchService branches;
     private final ManagerService managers;
+    private final ProductService products;
     private final SequenceAllocator sequences;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
     private final ZoneId zone;
     private final ApplicationEventPublisher events;
 
-    CustomerIngestService(MongoTemplate mongo, BranchService branches, ManagerService managers,
+    CustomerIngestService(MongoTemplate mongo, BranchService branches, ManagerService managers, ProductService products,
             SequenceAllocator sequences, IdempotencyKeys idempotency, Clock clock,
             @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, ApplicationEventPublisher events) {
         this.events = events;
         this.mongo = mongo;
         this.branches = branches;
         this.managers = managers;
+        this.products = products;
         this.sequences = sequences;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -150,7 +153,10 @@ public class CustomerIngestService {
         Map<String, String> managerBranches = new HashMap<>();
         managers.findAll(codes(rows, CustomerInput::managerCode))
                 .forEach((code, rm) -> managerBranches.put(code, rm.branchCode()));
-        return new CustomerRowValidator(knownBranches, managerBranches, now.atZone(zone).toLocalDate(), now);
+        Set<String> productCodes = rows.stream().filter(r -> r.products() != null).flatMap(r -> r.products().stream())
+                .map(CustomerInput.HeldProductInput::code).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> knownProducts = productCodes.isEmpty() ? Set.of() : products.findAll(productCodes).keySet();
+        return new CustomerRowValidator(knownBranches, managerBranches, knownProducts, now.atZone(zone).toLocalDate(), now);
     }
 
     private Map<String, Customer> existing(List<CustomerInput> rows) {

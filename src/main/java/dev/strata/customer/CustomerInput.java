@@ -7,12 +7,29 @@ import java.util.List;
 
 /** One row of {@code upsertCustomers}, as the core-banking feed sends it. */
 public record CustomerInput(String externalRef, String name, String gender, LocalDate birthDate, String phone,
-        String idNumber, CustomerSource source, RiskLevel riskLevel, LocalDate riskAssessedAt, String branchCode,
+        String idNumber, String source, String riskLevel, LocalDate riskAssessedAt, String branchCode,
         String managerCode, BigDecimal aum, BigDecimal deposits, BigDecimal loans, BigDecimal monthlyAvgDailyDeposit,
-        Boolean appRegistered, Instant lastLoginAt, List<ConsentInput> consents, List<IdentityInput> identities) {
+        Boolean appRegistered, Instant lastLoginAt, List<ConsentInput> consents, List<IdentityInput> identities,
+        List<HeldProductInput> products) {
 
-    /** Consent to be contacted on a channel. */
-    public record ConsentInput(Channel channel, boolean granted) {
+    /**
+     * Enumerated values arrive as strings so that an unknown value is one row's error, not a refusal
+     * of the whole batch by GraphQL's input coercion.
+     */
+    CustomerSource sourceValue() {
+        return source == null ? null : CustomerSource.valueOf(source);
+    }
+
+    RiskLevel riskLevelValue() {
+        return riskLevel == null ? null : RiskLevel.valueOf(riskLevel);
+    }
+
+    /** Consent to be contacted on a channel (a Channel name, checked per row). */
+    public record ConsentInput(String channel, boolean granted) {
+    }
+
+    /** A product the customer holds, by catalogue code. */
+    public record HeldProductInput(String code, LocalDate openedAt, BigDecimal balance) {
     }
 
     /** An ID the customer has on a channel. */

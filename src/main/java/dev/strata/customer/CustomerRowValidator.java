@@ -24,13 +24,19 @@ final class CustomerRowValidator {
 
     private final Set<String> branches;
     private final Map<String, String> managerBranches;
+    private final Set<String> products;
     private final LocalDate today;
     private final Instant now;
 
-    /** @param managerBranches each known RM code mapped to its branch code */
-    CustomerRowValidator(Set<String> branches, Map<String, String> managerBranches, LocalDate today, Instant now) {
+    /**
+     * @param managerBranches each known RM code mapped to its branch code
+     * @param products the known product codes among those the batch names
+     */
+    CustomerRowValidator(Set<String> branches, Map<String, String> managerBranches, Set<String> products, LocalDate today,
+            Instant now) {
         this.branches = branches;
         this.managerBranches = managerBranches;
+        this.products = products;
         this.today = today;
         this.now = now;
     }
@@ -63,8 +69,14 @@ final class CustomerRowValidator {
         checkMoney(row.deposits(), "deposits", errors);
         checkMoney(row.loans(), "loans", errors);
         checkMoney(row.monthlyAvgDailyDeposit(), "monthlyAvgDailyDeposit", errors);
+        checkEnum(row.source(), CustomerSource.class, "source", errors);
+        checkEnum(row.riskLevel(), RiskLevel.class, "riskLevel", errors);
+        if (row.consents() != null) {
+            row.consents().forEach(c -> checkEnum(c.channel(), Channel.class, "consents", errors));
+        }
         checkOrganisation(row, errors);
         checkIdentities(row, errors);
+        checkProducts(row, errors);
         return errors.list;
     }
 
@@ -126,6 +138,38 @@ final class CustomerRowValidator {
             errors.add("managerCode", "UNKNOWN_MANAGER", "no relationship manager with code " + row.managerCode());
         } else if (branchKnown && !managerBranch.equals(row.branchCode())) {
             errors.add("managerCode", "MISMATCH", "manager " + row.managerCode() + " belongs to branch " + managerBranch);
+        }
+    }
+
+    private static <E extends Enum<E>> void checkEnum(String value, Class<E> type, String field, Errors errors) {
+        if (value == null) {
+            return;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return;
+            }
+        }
+        errors.add(field, "UNKNOWN_VALUE", "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+
+    private void checkProducts(CustomerInput row, Errors errors) {
+        if (row.products() == null) {
+            return;
+        }
+        for (CustomerInput.HeldProductInput held : row.products()) {
+            if (held.code() == null || !products.contains(held.code())) {
+                errors.add("products", "UNKNOWN_PRODUCT", "no product with code " + held.code());
+                return;
+            }
+            if (held.openedAt() != null && held.openedAt().isAfter(today)) {
+                errors.add("products", "FUTURE_DATE", "product " + held.code() + " openedAt must not be in the future");
+                return;
+            }
+            if (held.balance() != null && (held.balance().signum() < 0 || held.balance().stripTrailingZeros().scale() > 2)) {
+                errors.add("products", "INVALID_AMOUNT", "product " + held.code() + " balance must be non-negative with at most 2 decimals");
+                return;
+            }
         }
     }
 

@@ -28,10 +28,10 @@ final class CustomerRows {
 
     static Customer newCustomer(CustomerInput row, String branchCode, String id, long seq, String hash, Instant now) {
         return new Customer(id, seq, row.externalRef(), row.name().trim(), row.gender(), row.birthDate(), row.phone(),
-                row.idNumber(), row.source(), LifecycleStage.NEW, row.riskLevel(), row.riskAssessedAt(), branchCode,
+                row.idNumber(), row.sourceValue(), LifecycleStage.NEW, row.riskLevelValue(), row.riskAssessedAt(), branchCode,
                 row.managerCode(), assets(row, null),
                 new Customer.DigitalEngagement(Boolean.TRUE.equals(row.appRegistered()), false, row.lastLoginAt()),
-                consents(row, now), identities(row), List.of(), List.of(), Tier.ORDINARY, List.of(), null, null, List.of(),
+                consents(row, now), identities(row), List.of(), products(row), Tier.ORDINARY, List.of(), null, null, List.of(),
                 List.of(), List.of(), null, 0, null, hash, now, now);
     }
 
@@ -42,8 +42,8 @@ final class CustomerRows {
         setIfPresent(update, "birthDate", row.birthDate());
         setIfPresent(update, "phone", row.phone());
         setIfPresent(update, "idNumber", row.idNumber());
-        setIfPresent(update, "source", row.source());
-        setIfPresent(update, "riskLevel", row.riskLevel());
+        setIfPresent(update, "source", row.sourceValue());
+        setIfPresent(update, "riskLevel", row.riskLevelValue());
         setIfPresent(update, "riskAssessedAt", row.riskAssessedAt());
         setIfPresent(update, "branchCode", branchCode);
         setIfPresent(update, "managerCode", row.managerCode());
@@ -55,6 +55,9 @@ final class CustomerRows {
         }
         if (row.identities() != null) {
             update.set("identities", identities(row));
+        }
+        if (row.products() != null) {
+            update.set("products", products(row));
         }
         return update;
     }
@@ -77,7 +80,13 @@ final class CustomerRows {
 
     private static List<Customer.Consent> consents(CustomerInput row, Instant now) {
         return row.consents() == null ? List.of()
-                : row.consents().stream().map(c -> new Customer.Consent(c.channel(), c.granted(), now)).toList();
+                : row.consents().stream().map(c -> new Customer.Consent(Channel.valueOf(c.channel()), c.granted(), now))
+                        .toList();
+    }
+
+    private static List<Customer.HeldProduct> products(CustomerInput row) {
+        return row.products() == null ? List.of()
+                : row.products().stream().map(p -> new Customer.HeldProduct(p.code(), p.openedAt(), p.balance())).toList();
     }
 
     private static List<Customer.ChannelIdentity> identities(CustomerInput row) {

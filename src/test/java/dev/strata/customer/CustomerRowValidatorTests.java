@@ -23,13 +23,15 @@ class CustomerRowValidatorTests {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     private static final Instant NOW = Instant.parse("2026-11-23T04:00:00Z");
     private final CustomerRowValidator validator = new CustomerRowValidator(Set.of("BR01", "BR02"),
-            Map.of("RM001", "BR01"), TODAY, NOW);
+            Map.of("RM001", "BR01"), Set.of("FUND01"), TODAY, NOW);
 
     static CustomerInput good() {
         return new CustomerInput("C001", "张伟", "M", LocalDate.of(1990, 3, 7), "13812345678", "110101199003070011",
-                CustomerSource.EXISTING, RiskLevel.C3, LocalDate.of(2026, 1, 5), "BR01", "RM001",
+                "EXISTING", "C3", LocalDate.of(2026, 1, 5), "BR01", "RM001",
                 new BigDecimal("120000.50"), new BigDecimal("80000"), BigDecimal.ZERO, new BigDecimal("79000.10"), true,
-                Instant.parse("2026-11-20T01:00:00Z"), List.of(), List.of(new CustomerInput.IdentityInput(Channel.WECHAT, "o-1")));
+                Instant.parse("2026-11-20T01:00:00Z"), List.of(new CustomerInput.ConsentInput("SMS", true)),
+                List.of(new CustomerInput.IdentityInput(Channel.WECHAT, "o-1")),
+                List.of(new CustomerInput.HeldProductInput("FUND01", LocalDate.of(2025, 5, 1), new BigDecimal("5000.00"))));
     }
 
     @Test
@@ -59,6 +61,14 @@ class CustomerRowValidatorTests {
                 bad("unknown branch", r -> with(r, "branchCode", "BR99"), "branchCode", "UNKNOWN_BRANCH"),
                 bad("unknown RM", r -> with(r, "managerCode", "RM999"), "managerCode", "UNKNOWN_MANAGER"),
                 bad("RM of another branch", r -> with(r, "branchCode", "BR02"), "managerCode", "MISMATCH"),
+                bad("unknown source", r -> with(r, "source", "ONLINE"), "source", "UNKNOWN_VALUE"),
+                bad("unknown risk level", r -> with(r, "riskLevel", "C9"), "riskLevel", "UNKNOWN_VALUE"),
+                bad("unknown consent channel", r -> with(r, "consents", List.of(new CustomerInput.ConsentInput("FAX", true))),
+                        "consents", "UNKNOWN_VALUE"),
+                bad("unknown product", r -> with(r, "products",
+                        List.of(new CustomerInput.HeldProductInput("NOPE", null, null))), "products", "UNKNOWN_PRODUCT"),
+                bad("product opened in the future", r -> with(r, "products",
+                        List.of(new CustomerInput.HeldProductInput("FUND01", TODAY.plusDays(3), null))), "products", "FUTURE_DATE"),
                 bad("identity without ID", r -> with(r, "identities", List.of(new CustomerInput.IdentityInput(Channel.SMS, " "))),
                         "identities", "REQUIRED"));
     }

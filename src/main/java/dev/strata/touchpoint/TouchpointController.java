@@ -1,0 +1,66 @@
+package dev.strata.touchpoint;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.strata.customer.Customer;
+import dev.strata.customer.CustomerService;
+import dev.strata.graphql.Batches;
+import dev.strata.graphql.Connection;
+import dev.strata.graphql.NodeFetcher;
+import dev.strata.graphql.Paging;
+import dev.strata.security.Role;
+import dev.strata.security.Viewers;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** GraphQL entry to touchpoints: an RM logging a call or visit, and a customer's contact history. */
+@Controller
+class TouchpointController implements NodeFetcher {
+
+    private final TouchpointService touchpoints;
+    private final CustomerService customers;
+
+    TouchpointController(TouchpointService touchpoints, CustomerService customers) {
+        this.touchpoints = touchpoints;
+        this.customers = customers;
+    }
+
+    @MutationMapping
+    TouchpointService.RecordResult recordTouchpoint(@Argument TouchpointService.RecordInput input) {
+        return touchpoints.recordHumanContact(input);
+    }
+
+    @SchemaMapping(typeName = "Customer", field = "touchpoints")
+    Connection<Touchpoint> customerTouchpoints(Customer customer, @Argument Integer first, @Argument String after) {
+        return touchpoints.forCustomer(customer.id(), Paging.of(first, after));
+    }
+
+    @BatchMapping(typeName = "Touchpoint")
+    Map<Touchpoint, Customer> customer(List<Touchpoint> page) {
+        Map<String, Customer> byId = customers.findAll(page.stream().map(Touchpoint::customerId).distinct().toList())
+                .stream().collect(Collectors.toMap(Customer::id, Function.identity()));
+        return Batches.byKey(page, t -> byId.get(t.customerId()));
+    }
+
+    /** Tracking tokens let anyone answer for the customer, so only admins see them. */
+    @SchemaMapping(typeName = "Touchpoint")
+    String trackingToken(Touchpoint touchpoint) {
+        return Viewers.require().has(Role.ADMIN) ? touchpoint.trackingToken() : null;
+    }
+
+    @Override
+    public String typeName() {
+        return "Touchpoint";
+    }
+
+    @Override
+    public Object fetch(String localId) {
+        return touchpoints.find(localId);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.strata.touchpoint;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import dev.strata.customer.Channel;
+import dev.strata.customer.Customer;
+import dev.strata.customer.CustomerService;
+import dev.strata.customer.CustomersChanged;
+import dev.strata.graphql.Connection;
+import dev.strata.graphql.GlobalId;
+import dev.strata.graphql.Paging;
+import dev.strata.graphql.UserError;
+import dev.strata.security.Viewers;
+import dev.strata.store.KeysetPages;
+import org.bson.types.ObjectId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Records touchpoints and keeps each customer's most recent ones on the customer document. */
+@Service
+public class TouchpointService {
+
+    /** How many recent touchpoints a portrait carries (the subset pattern). */
+    public static final int RECENT = 20;
+    static final Set<Channel> HUMAN_CHANNELS = Set.of(Channel.PHONE_CALL, Channel.BRANCH_VISIT);
+
+    private final MongoTemplate mongo;
+    private final CustomerService customers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TouchpointService(MongoTemplate mongo, CustomerService customers, ApplicationEventPublisher events, Clock clock) {
+        this.mongo = mongo;
+        this.customers = customers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Input of {@code recordTouchpoint}: an RM's call or visit and its outcome. */
+    public record RecordInput(String customerId, Channel channel, ContactOutcome outcome, String note, BigDecimal revenue) {
+    }
+
+    /** Outcome of {@code recordTouchpoint}. */
+    public record RecordResult(Touchpoint touchpoint, List<UserError> userErrors) {
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','BRANCH_MANAGER','RELATIONSHIP_MANAGER')")
+    public RecordResult recordHumanContact(RecordInput input) {
+        if (!HUMAN_CHANNELS.contains(input.channel())) {
+            return new RecordResult(null, List.of(UserError.of("NOT_A_HUMAN_CHANNEL",
+                    "RMs record PHONE_CALL or BRANCH_VISIT; other channels are recorded by campaigns", "channel")));
+        }
+        if (input.revenue() != null && (input.revenue().signum() < 0 || input.revenue().stripTrailingZeros().scale() > 2)) {
+            return new RecordResult(null, List.of(UserError.of("INVALID", "revenue must be non-negative with at most 2 decimals",
+                    "revenue")));
+        }
+        Customer customer = customers.find(GlobalId.localId(input.customerId(), "Customer"));
+        if (customer == null) {
+            return new RecordResult(null, List.of(UserError.of("NOT_FOUND", "no such customer", "customerId")));
+        }
+        Instant now = clock.instant();
+        TouchpointStatus status = input.outcome().status();
+        Touchpoint touchpoint = new Touchpoint(new ObjectId().toHexString(), customer.id(), null, null, input.channel(),
+                status, status == TouchpointStatus.FAILED ? "no answer" : null, input.outcome(), input.note(),
+                Viewers.name(), null, now, null, status == TouchpointStatus.CONVERTED ? now : null,
+                status == TouchpointStatus.CONVERTED ? input.revenue() : null, now);
+        record(touchpoint);
+        return new RecordResult(touchpoint, List.of());
+    }
+
+    /** Stores a touchpoint and puts it at the head of the customer's recent list. */
+    public void record(Touchpoint touchpoint) {
+        mongo.insert(touchpoint);
+        var recent = new Customer.RecentTouchpoint(touchpoint.id(), touchpoint.channel(), touchpoint.status().name(),
+                touchpoint.campaignId(), touchpoint.createdAt());
+        Update update = new Update().set("updatedAt", clock.instant());
+        update.push("recentTouchpoints").atPosition(0).slice(RECENT).each(recent);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(touchpoint.customerId())), update, Customer.class);
+        events.publishEvent(CustomersChanged.of(List.of(touchpoint.customerId())));
+    }
+
+    /** A customer's touchpoints, newest first; the caller has already been allowed to see the customer. */
+    public Connection<Touchpoint> forCustomer(String customerId, Paging paging) {
+        return KeysetPages.page(mongo, Touchpoint.class, Criteria.where("customerId").is(customerId), paging,
+                Sort.Direction.DESC);
+    }
+
+    public Touchpoint find(String id) {
+        Touchpoint touchpoint = mongo.findById(id, Touchpoint.class);
+        if (touchpoint != null) {
+            customers.find(touchpoint.customerId());
+        }
+        return touchpoint;
+    }
+}
