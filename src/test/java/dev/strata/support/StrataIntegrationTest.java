@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.strata.security.Role;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "strata.demo.customers=0",
         // The cheapest BCrypt cost keeps sign-in fast in tests; production uses the default of 10.
         "strata.security.bcrypt-strength=4"})
+@Import(MongoCommandCounter.Registration.class)
 public abstract class StrataIntegrationTest {
 
     public static final String ADMIN_PASSWORD = "admin-test-password";
