@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
-import dev.strata.customer.Customer;
+import org.bson.Document;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -27,11 +27,11 @@ public class AudienceIndex {
     private final Map<Integer, String[]> keysBySeq = new HashMap<>();
 
     /** Indexes the customers as they are now, replacing whatever was known of them. */
-    public void put(Collection<Customer> customers) {
+    void put(Collection<Document> customers) {
         lock.writeLock().lock();
         try {
-            for (Customer customer : customers) {
-                int seq = Math.toIntExact(customer.seq());
+            for (Document customer : customers) {
+                int seq = Math.toIntExact(((Number) customer.get("seq")).longValue());
                 for (String old : keysBySeq.getOrDefault(seq, NO_KEYS)) {
                     RoaringBitmap bitmap = bitmaps.get(old);
                     if (bitmap != null) {

@@ -1,9 +1,10 @@
 package dev.strata.audience;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
-import dev.strata.customer.Customer;
+import org.bson.Document;
 
 /** The bitmap keys a customer belongs to: one per label and per value of each enumerated attribute. */
 public final class AudienceKeys {
@@ -35,30 +36,49 @@ public final class AudienceKeys {
         return attribute + ":" + value.name();
     }
 
-    static Set<String> of(Customer customer) {
+    /** Fields of a stored customer the keys derive from: the index reads only these. */
+    static final String[] FIELDS = {"seq", "mergedInto", "branchCode", "managerCode", "tier", "source", "lifecycleStage",
+        "riskLevel", "value.quadrant", "labels.labelId", "products.code", "consents"};
+
+    /** The keys of a stored customer document (raw, so re-indexing skips object mapping). */
+    static Set<String> of(Document customer) {
         Set<String> keys = new LinkedHashSet<>();
-        if (customer.isMerged()) {
+        if (customer.get("mergedInto") != null) {
             return keys;
         }
         keys.add(ALL);
-        if (customer.branchCode() != null) {
-            keys.add(branch(customer.branchCode()));
+        addIfPresent(keys, "branch", customer.getString("branchCode"));
+        addIfPresent(keys, "manager", customer.getString("managerCode"));
+        addIfPresent(keys, "tier", customer.getString("tier"));
+        addIfPresent(keys, "source", customer.getString("source"));
+        addIfPresent(keys, "lifecycle", customer.getString("lifecycleStage"));
+        addIfPresent(keys, "risk", customer.getString("riskLevel"));
+        Document value = customer.get("value", Document.class);
+        if (value != null) {
+            addIfPresent(keys, "quadrant", value.getString("quadrant"));
         }
-        if (customer.managerCode() != null) {
-            keys.add(manager(customer.managerCode()));
+        for (Document label : list(customer, "labels")) {
+            addIfPresent(keys, "label", label.getString("labelId"));
         }
-        keys.add(of("tier", customer.tier()));
-        keys.add(of("source", customer.source()));
-        keys.add(of("lifecycle", customer.lifecycleStage()));
-        if (customer.riskLevel() != null) {
-            keys.add(of("risk", customer.riskLevel()));
+        for (Document product : list(customer, "products")) {
+            addIfPresent(keys, "product", product.getString("code"));
         }
-        if (customer.value().quadrant() != null) {
-            keys.add(of("quadrant", customer.value().quadrant()));
+        for (Document consent : list(customer, "consents")) {
+            if (Boolean.TRUE.equals(consent.getBoolean("granted"))) {
+                addIfPresent(keys, "consent", consent.getString("channel"));
+            }
         }
-        customer.labels().forEach(l -> keys.add(label(l.labelId())));
-        customer.products().forEach(p -> keys.add(product(p.code())));
-        customer.consents().stream().filter(Customer.Consent::granted).forEach(c -> keys.add(of("consent", c.channel())));
         return keys;
+    }
+
+    private static void addIfPresent(Set<String> keys, String attribute, String value) {
+        if (value != null) {
+            keys.add(attribute + ":" + value);
+        }
+    }
+
+    private static List<Document> list(Document customer, String field) {
+        List<Document> values = customer.getList(field, Document.class);
+        return values == null ? List.of() : values;
     }
 }

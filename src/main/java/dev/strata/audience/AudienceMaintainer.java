@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.strata.customer.Customer;
 import dev.strata.customer.CustomersChanged;
+import dev.strata.customer.Customer;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -25,6 +26,11 @@ import org.springframework.stereotype.Component;
 class AudienceMaintainer implements SmartInitializingSingleton {
 
     static final int CHUNK = 1000;
+    /**
+     * Ids per re-read: the embedded server matches each found document against every {@code $in} value,
+     * so a query's cost grows with the square of its size; small chunks keep it linear.
+     */
+    static final int REREAD_CHUNK = 100;
     private static final Logger log = LoggerFactory.getLogger(AudienceMaintainer.class);
     /** Other instances' clocks and in-flight writes: re-read a little before the last catch-up. */
     private static final Duration OVERLAP = Duration.ofSeconds(30);
@@ -44,8 +50,8 @@ class AudienceMaintainer implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         long started = System.nanoTime();
         Instant startedAt = clock.instant();
-        List<Customer> batch = new ArrayList<>(CHUNK);
-        try (var customers = mongo.stream(new Query(), Customer.class)) {
+        List<Document> batch = new ArrayList<>(CHUNK);
+        try (var customers = mongo.stream(withIndexedFields(new Query()), Document.class, collection())) {
             customers.forEach(customer -> {
                 batch.add(customer);
                 if (batch.size() == CHUNK) {
@@ -63,17 +69,26 @@ class AudienceMaintainer implements SmartInitializingSingleton {
     @EventListener
     void onCustomersChanged(CustomersChanged event) {
         List<String> ids = event.customerIds();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            index.put(mongo.find(Query.query(Criteria.where("_id").in(chunk)), Customer.class));
+        for (int from = 0; from < ids.size(); from += REREAD_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + REREAD_CHUNK));
+            index.put(mongo.find(withIndexedFields(Query.query(Criteria.where("_id").in(chunk))), Document.class, collection()));
         }
+    }
+
+    private String collection() {
+        return mongo.getCollectionName(Customer.class);
+    }
+
+    private static Query withIndexedFields(Query query) {
+        query.fields().include(AudienceKeys.FIELDS);
+        return query;
     }
 
     /** Catches up with writes made by other instances sharing the same MongoDB. */
     void catchUp() {
         Instant now = clock.instant();
         Query changed = Query.query(Criteria.where("updatedAt").gte(caughtUpTo.minus(OVERLAP)));
-        List<Customer> customers = mongo.find(changed, Customer.class);
+        List<Document> customers = mongo.find(withIndexedFields(changed), Document.class, collection());
         index.put(customers);
         caughtUpTo = now;
         log.debug("Audience catch-up re-read {} customers", customers.size());

@@ -96,6 +96,7 @@ public class CustomerIngestService {
         RowOutcomes outcomes = new RowOutcomes(rows.size());
         Set<String> seen = new HashSet<>();
         List<Integer> creates = new ArrayList<>();
+        String[] hashes = new String[rows.size()];
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Customer.class);
         List<Integer> bulkRows = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -110,6 +111,7 @@ public class CustomerIngestService {
                 continue;
             }
             String hash = CustomerRows.contentHash(row);
+            hashes[i] = hash;
             Customer before = existing.get(row.externalRef());
             if (before == null) {
                 creates.add(i);
@@ -127,7 +129,7 @@ public class CustomerIngestService {
             int i = creates.get(n);
             CustomerInput row = rows.get(i);
             String id = new ObjectId().toHexString();
-            bulk.insert(CustomerRows.newCustomer(row, branchOf(row, rms), id, firstSeq + n, CustomerRows.contentHash(row), now));
+            bulk.insert(CustomerRows.newCustomer(row, branchOf(row, rms), id, firstSeq + n, hashes[i], now));
             bulkRows.add(i);
             outcomes.created(i, row.externalRef(), id);
         }

@@ -12,6 +12,7 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.WiringFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -34,6 +35,13 @@ class GraphQlConfiguration {
                 container.add(new NodeIdWiringFactory());
             }
         };
+    }
+
+    /** Documents are parsed and validated once; the cache holds the most recently used 500. */
+    @Bean
+    GraphQlSourceBuilderCustomizer documentCache() {
+        DocumentCache cache = new DocumentCache(500);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
     @Bean

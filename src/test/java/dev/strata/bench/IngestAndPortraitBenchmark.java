@@ -1,0 +1,175 @@
+package dev.strata.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.strata.StrataApplication;
+import dev.strata.customer.ChineseIds;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 3's figures: ingest 100,000 customers in batches of 1,000 over HTTP, then fetch pages of 50
+ * full portraits as an RM and as a marketer and report p50/p99. Runs the real service on the embedded
+ * in-memory store. Run: see README ("Benchmarks").
+ */
+public final class IngestAndPortraitBenchmark {
+
+    static final int CUSTOMERS = Integer.getInteger("bench.customers", 100_000);
+    static final int BATCH = 1000;
+    static final int PAGES = Integer.getInteger("bench.pages", 300);
+    /** Concurrent feed connections, as a core-banking batch job would open. */
+    static final int FEEDERS = Integer.getInteger("bench.feeders", 2);
+    static final String PASSWORD = "bench-password-2026";
+
+    static final String PORTRAIT_PAGE = """
+            query($after: String) {
+              customers(first: 50, after: $after) {
+                totalCount
+                pageInfo { hasNextPage endCursor }
+                edges { node {
+                  id externalRef name gender birthDate age phone idNumber source lifecycleStage riskLevel tier
+                  branch { code name } manager { code name }
+                  assets { aum deposits monthlyAvgDailyDeposit loans }
+                  digital { appRegistered lastLoginAt }
+                  identities { channel externalId } consents { channel granted }
+                  labels { label { key name } appliedAt }
+                  value { currentValue quadrant } recentTouchpoints { channel status at }
+                } }
+              }
+            }
+            """;
+
+    private IngestAndPortraitBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class).run(
+                "--server.port=0", "--strata.embedded-mongo.store=memory", "--strata.data-dir=target/bench-data",
+                "--strata.security.admin-password=" + PASSWORD, "--strata.demo.customers=0",
+                "--logging.level.root=WARN")) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            BenchClient anonymous = new BenchClient(port, null);
+            BenchClient admin = anonymous.as(anonymous.login("admin", PASSWORD));
+            organisation(admin);
+            BenchClient feed = anonymous.as(user(admin, anonymous, "bench-feed", "SERVICE", null));
+            ingest(feed);
+            BenchClient rm = anonymous.as(user(admin, anonymous, "bench-rm", "RELATIONSHIP_MANAGER", "RM01"));
+            BenchClient marketer = anonymous.as(user(admin, anonymous, "bench-mkt", "MARKETER", null));
+            pages("RM (own book)", rm);
+            pages("marketer (all customers)", marketer);
+        }
+    }
+
+    private static void organisation(BenchClient admin) {
+        List<Map<String, Object>> branches = new ArrayList<>();
+        List<Map<String, Object>> managers = new ArrayList<>();
+        for (int b = 1; b <= 5; b++) {
+            branches.add(Map.of("code", "BR0" + b, "name", "支行" + b));
+        }
+        for (int m = 1; m <= 20; m++) {
+            managers.add(Map.of("code", String.format("RM%02d", m), "name", "经理" + m, "branchCode", "BR0" + ((m - 1) / 4 + 1)));
+        }
+        admin.execute("mutation($i: UpsertBranchesInput!) { upsertBranches(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("branches", branches)));
+        admin.execute("mutation($i: UpsertRelationshipManagersInput!) { upsertRelationshipManagers(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("managers", managers)));
+    }
+
+    private static String user(BenchClient admin, BenchClient anonymous, String name, String role, String manager) {
+        Map<String, Object> input = new HashMap<>(Map.of("username", name, "password", PASSWORD, "roles", List.of(role)));
+        if (manager != null) {
+            input.put("managerCode", manager);
+        }
+        admin.execute("mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code message } } }",
+                Map.of("i", input));
+        return anonymous.login(name, PASSWORD);
+    }
+
+    private static void ingest(BenchClient feed) throws Exception {
+        String mutation = "mutation($i: UpsertCustomersInput!) { upsertCustomers(input: $i) { created userErrors { code } } }";
+        List<Callable<Integer>> batches = new ArrayList<>();
+        for (int start = 0; start < CUSTOMERS; start += BATCH) {
+            int from = start;
+            batches.add(() -> {
+                Random random = new Random(from);
+                List<Map<String, Object>> rows = new ArrayList<>(BATCH);
+                for (int i = from; i < Math.min(CUSTOMERS, from + BATCH); i++) {
+                    rows.add(row(i, random));
+                }
+                JsonNode result = feed.execute(mutation, Map.of("i", Map.of("idempotencyKey", "bench-" + from, "customers", rows)));
+                return result.get("upsertCustomers").get("created").asInt();
+            });
+        }
+        ExecutorService feeders = Executors.newFixedThreadPool(FEEDERS);
+        long started = System.nanoTime();
+        int created = 0;
+        for (Future<Integer> batch : feeders.invokeAll(batches)) {
+            created += batch.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        feeders.shutdown();
+        System.out.printf("ingest: %d customers created in %.1f s = %.0f rows/s (batches of %d over HTTP, %d feeders)%n",
+                created, seconds, created / seconds, BATCH, FEEDERS);
+    }
+
+    private static Map<String, Object> row(int i, Random random) {
+        String birth = String.format("%04d%02d%02d", 1950 + random.nextInt(50), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        String first17 = "110101" + birth + String.format("%03d", random.nextInt(1000));
+        double deposits = Math.round(Math.exp(9.6 + 2.0 * random.nextGaussian()) * 100) / 100.0;
+        Map<String, Object> row = new HashMap<>();
+        row.put("externalRef", String.format("B%08d", i));
+        row.put("name", "客户" + i);
+        row.put("gender", random.nextBoolean() ? "M" : "F");
+        row.put("birthDate", birth.substring(0, 4) + "-" + birth.substring(4, 6) + "-" + birth.substring(6));
+        row.put("phone", "139" + String.format("%08d", i));
+        row.put("idNumber", first17 + ChineseIds.checkDigit(first17));
+        row.put("riskLevel", "C" + (1 + random.nextInt(5)));
+        row.put("managerCode", String.format("RM%02d", 1 + i % 20));
+        row.put("deposits", String.format("%.2f", deposits));
+        row.put("aum", String.format("%.2f", deposits * 1.4));
+        row.put("consents", List.of(Map.of("channel", "SMS", "granted", true), Map.of("channel", "WECHAT", "granted", random.nextBoolean())));
+        row.put("identities", List.of(Map.of("channel", "WECHAT", "externalId", "bench-wx-" + i)));
+        return row;
+    }
+
+    private static void pages(String who, BenchClient client) {
+        String after = null;
+        for (int i = 0; i < 30; i++) {
+            after = next(client.execute(PORTRAIT_PAGE, cursor(after)));
+        }
+        long[] nanos = new long[PAGES];
+        int total = 0;
+        for (int i = 0; i < PAGES; i++) {
+            long started = System.nanoTime();
+            JsonNode data = client.execute(PORTRAIT_PAGE, cursor(after));
+            nanos[i] = System.nanoTime() - started;
+            total = data.get("customers").get("totalCount").asInt();
+            after = next(data);
+        }
+        Arrays.sort(nanos);
+        System.out.printf("portrait pages of 50 as %s (%d visible): p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d pages%n",
+                who, total, nanos[PAGES / 2] / 1e6, nanos[(int) Math.ceil(PAGES * 0.99) - 1] / 1e6, nanos[PAGES - 1] / 1e6, PAGES);
+    }
+
+    private static Map<String, Object> cursor(String after) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("after", after);
+        return variables;
+    }
+
+    /** The next page's cursor, wrapping to the start at the end. */
+    private static String next(JsonNode data) {
+        JsonNode pageInfo = data.get("customers").get("pageInfo");
+        return pageInfo.get("hasNextPage").asBoolean() ? pageInfo.get("endCursor").asText() : null;
+    }
+}
