@@ -119,7 +119,7 @@ public class CustomerIngestService {
                 outcomes.unchanged(i, row.externalRef(), before.id());
             } else {
                 bulk.updateOne(Query.query(Criteria.where("_id").is(before.id())),
-                        CustomerRows.update(row, before, branchOf(row, rms), hash, now));
+                        CustomerRows.update(row, branchOf(row, rms), hash, now));
                 bulkRows.add(i);
                 outcomes.updated(i, row.externalRef(), before.id());
             }

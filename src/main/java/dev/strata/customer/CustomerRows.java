@@ -29,14 +29,14 @@ final class CustomerRows {
     static Customer newCustomer(CustomerInput row, String branchCode, String id, long seq, String hash, Instant now) {
         return new Customer(id, seq, row.externalRef(), row.name().trim(), row.gender(), row.birthDate(), row.phone(),
                 row.idNumber(), row.sourceValue(), LifecycleStage.NEW, row.riskLevelValue(), row.riskAssessedAt(), branchCode,
-                row.managerCode(), assets(row, null),
+                row.managerCode(), assets(row),
                 new Customer.DigitalEngagement(Boolean.TRUE.equals(row.appRegistered()), false, row.lastLoginAt()),
                 consents(row, now), identities(row), List.of(), products(row), Tier.ORDINARY, List.of(), null, null, List.of(),
                 List.of(), List.of(), null, 0, null, hash, now, now);
     }
 
     /** Sets what the row carries and leaves what it omits as it was. */
-    static Update update(CustomerInput row, Customer existing, String branchCode, String hash, Instant now) {
+    static Update update(CustomerInput row, String branchCode, String hash, Instant now) {
         Update update = new Update().set("name", row.name().trim()).set("contentHash", hash).set("updatedAt", now);
         setIfPresent(update, "gender", row.gender());
         setIfPresent(update, "birthDate", row.birthDate());
@@ -47,7 +47,11 @@ final class CustomerRows {
         setIfPresent(update, "riskAssessedAt", row.riskAssessedAt());
         setIfPresent(update, "branchCode", branchCode);
         setIfPresent(update, "managerCode", row.managerCode());
-        update.set("assets", assets(row, existing.assets()));
+        // Field by field, so a concurrent balance feed's monthlyAvgDailyDeposit is never overwritten by a stale read.
+        setIfPresent(update, "assets.aum", row.aum());
+        setIfPresent(update, "assets.deposits", row.deposits());
+        setIfPresent(update, "assets.monthlyAvgDailyDeposit", row.monthlyAvgDailyDeposit());
+        setIfPresent(update, "assets.loans", row.loans());
         setIfPresent(update, "digital.appRegistered", row.appRegistered());
         setIfPresent(update, "digital.lastLoginAt", row.lastLoginAt());
         if (row.consents() != null) {
@@ -68,8 +72,8 @@ final class CustomerRows {
         }
     }
 
-    private static Customer.AssetSummary assets(CustomerInput row, Customer.AssetSummary before) {
-        Customer.AssetSummary base = before == null ? Customer.AssetSummary.EMPTY : before;
+    private static Customer.AssetSummary assets(CustomerInput row) {
+        Customer.AssetSummary base = Customer.AssetSummary.EMPTY;
         return new Customer.AssetSummary(or(row.aum(), base.aum()), or(row.deposits(), base.deposits()),
                 or(row.monthlyAvgDailyDeposit(), base.monthlyAvgDailyDeposit()), or(row.loans(), base.loans()));
     }
