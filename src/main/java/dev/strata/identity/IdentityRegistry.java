@@ -1,0 +1,123 @@
+package dev.strata.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import dev.strata.customer.Customer;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ONE_ID registry: which customer owns each (channel, externalId) pair. Claims are inserts keyed
+ * by the pair, so two writers racing for one identity cannot both win, on any MongoDB.
+ */
+@Component
+public class IdentityRegistry {
+
+    static final String COLLECTION = "identities";
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    IdentityRegistry(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** The registry key of an identity, {@code CHANNEL:externalId}. */
+    public static String key(Customer.ChannelIdentity identity) {
+        return identity.channel().name() + ":" + identity.externalId();
+    }
+
+    /** Each owned identity's key mapped to its owner's customer ID, in one query; unowned ones are absent. */
+    public Map<String, String> owners(Collection<Customer.ChannelIdentity> identities) {
+        Set<String> keys = identities.stream().map(IdentityRegistry::key).collect(Collectors.toSet());
+        Map<String, String> owners = new HashMap<>();
+        if (!keys.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(keys)), IdentityRecord.class)
+                    .forEach(record -> owners.put(record.id(), record.customerId()));
+        }
+        return owners;
+    }
+
+    /**
+     * Claims the identities nobody owns for {@code customerId}. Returns those another customer owns,
+     * which were therefore not claimed; identities the customer already owns count as claimed.
+     */
+    public List<Customer.ChannelIdentity> claim(String customerId, Collection<Customer.ChannelIdentity> identities) {
+        Map<Customer.ChannelIdentity, String> wanted = new LinkedHashMap<>();
+        identities.forEach(identity -> wanted.put(identity, customerId));
+        Set<String> taken = claimAll(wanted);
+        if (taken.isEmpty()) {
+            return List.of();
+        }
+        List<Customer.ChannelIdentity> contested = wanted.keySet().stream().filter(i -> taken.contains(key(i))).toList();
+        Map<String, String> owners = owners(contested);
+        return contested.stream().filter(i -> !customerId.equals(owners.get(key(i)))).toList();
+    }
+
+    /** Claims each identity for its customer in one unordered write; returns the keys someone already held. */
+    Set<String> claimAll(Map<Customer.ChannelIdentity, String> owners) {
+        if (owners.isEmpty()) {
+            return Set.of();
+        }
+        Instant now = clock.instant();
+        List<IdentityRecord> records = owners.entrySet().stream()
+                .map(e -> new IdentityRecord(key(e.getKey()), e.getValue(), e.getKey().channel(), e.getKey().externalId(), now))
+                .toList();
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, IdentityRecord.class);
+        bulk.insert(records);
+        try {
+            bulk.execute();
+            return Set.of();
+        } catch (BulkOperationException e) {
+            return taken(records, e.getErrors());
+        } catch (MongoBulkWriteException e) {
+            return taken(records, e.getWriteErrors());
+        }
+    }
+
+    private static Set<String> taken(List<IdentityRecord> records, List<BulkWriteError> errors) {
+        Set<String> taken = new HashSet<>();
+        for (BulkWriteError error : errors) {
+            if (error.getCode() != DUPLICATE_KEY) {
+                throw new IllegalStateException("Identity claim failed: " + error.getMessage());
+            }
+            taken.add(records.get(error.getIndex()).id());
+        }
+        return taken;
+    }
+
+    /** Hands one identity from {@code from} to {@code to}, if {@code from} still holds it. */
+    boolean transfer(String key, String from, String to) {
+        Query held = Query.query(Criteria.where("_id").is(key).and("customerId").is(from));
+        return mongo.updateFirst(held, Update.update("customerId", to), IdentityRecord.class).getModifiedCount() == 1;
+    }
+
+    /** Moves every identity {@code from} owns to {@code to}; returns the identities moved. */
+    List<Customer.ChannelIdentity> transferAll(String from, String to) {
+        List<IdentityRecord> held = mongo.find(Query.query(Criteria.where("customerId").is(from)), IdentityRecord.class);
+        if (!held.isEmpty()) {
+            Query query = Query.query(Criteria.where("_id").in(held.stream().map(IdentityRecord::id).toList())
+                    .and("customerId").is(from));
+            mongo.updateMulti(query, Update.update("customerId", to), IdentityRecord.class);
+        }
+        return held.stream().map(r -> new Customer.ChannelIdentity(r.channel(), r.externalId())).toList();
+    }
+}

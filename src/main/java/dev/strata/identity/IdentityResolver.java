@@ -1,0 +1,115 @@
+package dev.strata.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.mongodb.MongoBulkWriteException;
+import dev.strata.customer.Customer;
+import dev.strata.customer.CustomerIngestService;
+import dev.strata.customer.CustomersChanged;
+import dev.strata.store.SequenceAllocator;
+import org.bson.types.ObjectId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns channel identities into customers. An identity nobody owns yet becomes a PROSPECT walk-in
+ * customer, so an anonymous visitor is remembered from the first event and can be linked later.
+ */
+@Service
+public class IdentityResolver {
+
+    private final MongoTemplate mongo;
+    private final IdentityRegistry registry;
+    private final LiveCustomers live;
+    private final SequenceAllocator sequences;
+    private final Clock clock;
+    private final ApplicationEventPublisher publisher;
+
+    IdentityResolver(MongoTemplate mongo, IdentityRegistry registry, LiveCustomers live, SequenceAllocator sequences,
+            Clock clock, ApplicationEventPublisher publisher) {
+        this.mongo = mongo;
+        this.registry = registry;
+        this.live = live;
+        this.sequences = sequences;
+        this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    /**
+     * Each identity's registry key mapped to its live owner, creating prospects for unowned identities.
+     * The identity is claimed before its prospect is written, so a lost race leaves no orphan customer;
+     * a claim whose customer was never written (a crash in between) gets its customer now.
+     */
+    public Map<String, Customer> resolve(Collection<Customer.ChannelIdentity> identities) {
+        Map<String, Customer.ChannelIdentity> byKey = new LinkedHashMap<>();
+        identities.forEach(identity -> byKey.putIfAbsent(IdentityRegistry.key(identity), identity));
+        Map<String, String> owners = new HashMap<>(registry.owners(byKey.values()));
+        Map<Customer.ChannelIdentity, String> planned = new LinkedHashMap<>();
+        byKey.forEach((key, identity) -> {
+            if (!owners.containsKey(key)) {
+                planned.put(identity, new ObjectId().toHexString());
+            }
+        });
+        Map<String, Customer.ChannelIdentity> toCreate = new LinkedHashMap<>();
+        if (!planned.isEmpty()) {
+            Set<String> taken = registry.claimAll(planned);
+            List<Customer.ChannelIdentity> lost = new ArrayList<>();
+            planned.forEach((identity, id) -> {
+                if (taken.contains(IdentityRegistry.key(identity))) {
+                    lost.add(identity);
+                } else {
+                    owners.put(IdentityRegistry.key(identity), id);
+                    toCreate.put(id, identity);
+                }
+            });
+            owners.putAll(registry.owners(lost));
+        }
+        Map<String, Customer> customers = live.resolve(owners.values().stream().filter(id -> !toCreate.containsKey(id)).toList());
+        owners.forEach((key, id) -> {
+            if (!toCreate.containsKey(id) && !customers.containsKey(id)) {
+                toCreate.put(id, byKey.get(key));
+            }
+        });
+        customers.putAll(createProspects(toCreate));
+        Map<String, Customer> result = new HashMap<>();
+        owners.forEach((key, id) -> {
+            if (customers.containsKey(id)) {
+                result.put(key, customers.get(id));
+            }
+        });
+        return result;
+    }
+
+    /** Writes one prospect per identity, by the customer ID already claimed for it. */
+    private Map<String, Customer> createProspects(Map<String, Customer.ChannelIdentity> toCreate) {
+        if (toCreate.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        long seq = sequences.allocate(CustomerIngestService.SEQUENCE, toCreate.size());
+        List<Customer> prospects = new ArrayList<>();
+        for (Map.Entry<String, Customer.ChannelIdentity> entry : toCreate.entrySet()) {
+            prospects.add(Prospects.of(entry.getKey(), seq++, entry.getValue(), now));
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Customer.class);
+        bulk.insert(prospects);
+        try {
+            bulk.execute();
+        } catch (BulkOperationException | MongoBulkWriteException e) {
+            // Another request healed the same crash remnant first; its customer is as good as ours.
+        }
+        publisher.publishEvent(CustomersChanged.of(toCreate.keySet()));
+        return live.resolve(toCreate.keySet());
+    }
+}

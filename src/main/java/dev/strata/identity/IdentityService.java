@@ -1,0 +1,116 @@
+package dev.strata.identity;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.strata.customer.Channel;
+import dev.strata.customer.Customer;
+import dev.strata.customer.CustomerService;
+import dev.strata.customer.CustomersChanged;
+import dev.strata.graphql.BadRequestException;
+import dev.strata.graphql.GlobalId;
+import dev.strata.graphql.UserError;
+import dev.strata.security.Role;
+import dev.strata.security.Viewers;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Finding customers by channel identity and linking further identities to a customer. */
+@Service
+class IdentityService {
+
+    static final int MAX_EXTERNAL_ID = 128;
+
+    private final MongoTemplate mongo;
+    private final IdentityRegistry registry;
+    private final LiveCustomers live;
+    private final IdentityResolver resolver;
+    private final CustomerService customers;
+    private final Clock clock;
+    private final ApplicationEventPublisher publisher;
+
+    IdentityService(MongoTemplate mongo, IdentityRegistry registry, LiveCustomers live, IdentityResolver resolver,
+            CustomerService customers, Clock clock, ApplicationEventPublisher publisher) {
+        this.mongo = mongo;
+        this.registry = registry;
+        this.live = live;
+        this.resolver = resolver;
+        this.customers = customers;
+        this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    /** The identity's owner; staff see only customers in their scope, the service account sees any. */
+    @PreAuthorize("hasAnyRole('ADMIN','MARKETER','ANALYST','BRANCH_MANAGER','RELATIONSHIP_MANAGER','SERVICE')")
+    public Customer customerByIdentity(Channel channel, String externalId) {
+        if (externalId == null || externalId.isBlank()) {
+            return null;
+        }
+        Customer.ChannelIdentity identity = new Customer.ChannelIdentity(channel, externalId.trim());
+        String owner = registry.owners(List.of(identity)).get(IdentityRegistry.key(identity));
+        return owner == null ? null : visible(owner);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','SERVICE','MARKETER','RELATIONSHIP_MANAGER')")
+    public IdentityInputs.LinkIdentityPayload link(IdentityInputs.LinkIdentityInput input) {
+        String customerId;
+        try {
+            customerId = GlobalId.localId(input.customerId(), "Customer");
+        } catch (BadRequestException e) {
+            return IdentityInputs.LinkIdentityPayload.error(UserError.of("INVALID_ID", e.getMessage(), "customerId"));
+        }
+        String externalId = input.externalId() == null ? "" : input.externalId().trim();
+        if (externalId.isEmpty() || externalId.length() > MAX_EXTERNAL_ID) {
+            return IdentityInputs.LinkIdentityPayload.error(UserError.of("INVALID",
+                    "externalId must be 1-" + MAX_EXTERNAL_ID + " characters", "externalId"));
+        }
+        Customer customer = visible(customerId);
+        if (customer == null) {
+            return IdentityInputs.LinkIdentityPayload.error(UserError.of("NOT_FOUND", "no such customer", "customerId"));
+        }
+        Customer.ChannelIdentity identity = new Customer.ChannelIdentity(input.channel(), externalId);
+        if (!registry.claim(customer.id(), List.of(identity)).isEmpty()) {
+            Customer owner = resolver.resolve(List.of(identity)).get(IdentityRegistry.key(identity));
+            if (owner == null || !owner.id().equals(customer.id())) {
+                return IdentityInputs.LinkIdentityPayload.error(UserError.of("IDENTITY_TAKEN", "this identity belongs to "
+                        + (owner == null ? "another customer" : "customer " + GlobalId.encode("Customer", owner.id()))
+                        + "; if both are the same person, merge them with mergeCustomers", "externalId"));
+            }
+            takeOverFromMergedRecord(identity, customer.id());
+        }
+        if (customer.identities().contains(identity)) {
+            return new IdentityInputs.LinkIdentityPayload(customer, List.of());
+        }
+        attach(customer.id(), List.of(identity));
+        return new IdentityInputs.LinkIdentityPayload(live.resolve(customer.id()), List.of());
+    }
+
+    /** An identity still recorded under a record merged into this customer now names the customer itself. */
+    private void takeOverFromMergedRecord(Customer.ChannelIdentity identity, String customerId) {
+        String key = IdentityRegistry.key(identity);
+        String recorded = registry.owners(List.of(identity)).get(key);
+        if (recorded != null && !recorded.equals(customerId)) {
+            registry.transfer(key, recorded, customerId);
+        }
+    }
+
+    /** Keeps the portrait's embedded identities in step with the registry. */
+    private void attach(String customerId, List<Customer.ChannelIdentity> identities) {
+        Update update = new Update().addToSet("identities").each(identities.toArray()).set("updatedAt", clock.instant());
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(customerId)), update, Customer.class);
+        publisher.publishEvent(CustomersChanged.of(List.of(customerId)));
+    }
+
+    /** A customer the caller may see: staff through their scope (FORBIDDEN outside it), the service account any. */
+    private Customer visible(String customerId) {
+        if (Viewers.require().has(Role.SERVICE)) {
+            return live.resolve(customerId);
+        }
+        return customers.find(customerId);
+    }
+}
