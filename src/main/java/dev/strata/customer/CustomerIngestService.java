@@ -48,6 +48,7 @@ public class CustomerIngestService {
     private final BranchService branches;
     private final ManagerService managers;
     private final ProductService products;
+    private final IdentityClaims identityClaims;
     private final SequenceAllocator sequences;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
@@ -55,13 +56,14 @@ public class CustomerIngestService {
     private final ApplicationEventPublisher events;
 
     CustomerIngestService(MongoTemplate mongo, BranchService branches, ManagerService managers, ProductService products,
-            SequenceAllocator sequences, IdempotencyKeys idempotency, Clock clock,
+            IdentityClaims identityClaims, SequenceAllocator sequences, IdempotencyKeys idempotency, Clock clock,
             @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, ApplicationEventPublisher events) {
         this.events = events;
         this.mongo = mongo;
         this.branches = branches;
         this.managers = managers;
         this.products = products;
+        this.identityClaims = identityClaims;
         this.sequences = sequences;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -94,6 +96,7 @@ public class CustomerIngestService {
         Map<String, Customer> existing = existing(rows);
         Map<String, RelationshipManager> rms = managers.findAll(codes(rows, CustomerInput::managerCode));
         RowOutcomes outcomes = new RowOutcomes(rows.size());
+        BatchIdentities identities = new BatchIdentities(identityClaims, rows);
         Set<String> seen = new HashSet<>();
         List<Integer> creates = new ArrayList<>();
         String[] hashes = new String[rows.size()];
@@ -106,13 +109,17 @@ public class CustomerIngestService {
                 errors = List.of(UserError.of("DUPLICATE_IN_BATCH", "externalRef appears earlier in this batch",
                         "customers", String.valueOf(i), "externalRef"));
             }
+            Customer before = errors.isEmpty() ? existing.get(row.externalRef()) : null;
+            UserError taken = errors.isEmpty() ? identities.check(i, row, before == null ? null : before.id()) : null;
+            if (taken != null) {
+                errors = List.of(taken);
+            }
             if (!errors.isEmpty()) {
                 outcomes.reject(i, row.externalRef(), errors);
                 continue;
             }
             String hash = CustomerRows.contentHash(row);
             hashes[i] = hash;
-            Customer before = existing.get(row.externalRef());
             if (before == null) {
                 creates.add(i);
             } else if (hash.equals(before.contentHash())) {
@@ -122,6 +129,7 @@ public class CustomerIngestService {
                         CustomerRows.update(row, branchOf(row, rms), hash, now));
                 bulkRows.add(i);
                 outcomes.updated(i, row.externalRef(), before.id());
+                identities.stored(row, before.id());
             }
         }
         long firstSeq = creates.isEmpty() ? 0 : sequences.allocate(SEQUENCE, creates.size());
@@ -132,9 +140,11 @@ public class CustomerIngestService {
             bulk.insert(CustomerRows.newCustomer(row, branchOf(row, rms), id, firstSeq + n, hashes[i], now));
             bulkRows.add(i);
             outcomes.created(i, row.externalRef(), id);
+            identities.stored(row, id);
         }
         if (!bulkRows.isEmpty()) {
             execute(bulk, bulkRows, outcomes);
+            identities.claim();
             events.publishEvent(CustomersChanged.of(outcomes.writtenCustomerIds()));
         }
         return outcomes.result();

@@ -31,7 +31,7 @@ final class CustomerRows {
                 row.idNumber(), row.sourceValue(), LifecycleStage.NEW, row.riskLevelValue(), row.riskAssessedAt(), branchCode,
                 row.managerCode(), assets(row),
                 new Customer.DigitalEngagement(Boolean.TRUE.equals(row.appRegistered()), false, row.lastLoginAt()),
-                consents(row, now), identities(row), List.of(), products(row), Tier.ORDINARY, List.of(), null, null, List.of(),
+                consents(row, now), BatchIdentities.of(row), List.of(), products(row), Tier.ORDINARY, List.of(), null, null, List.of(),
                 List.of(), List.of(), null, 0, null, hash, now, now);
     }
 
@@ -57,8 +57,9 @@ final class CustomerRows {
         if (row.consents() != null) {
             update.set("consents", consents(row, now));
         }
-        if (row.identities() != null) {
-            update.set("identities", identities(row));
+        if (row.identities() != null && !row.identities().isEmpty()) {
+            // Added to, never replaced: identities linked by the channels must survive the nightly feed.
+            update.addToSet("identities").each(BatchIdentities.of(row).toArray());
         }
         if (row.products() != null) {
             update.set("products", products(row));
@@ -91,11 +92,5 @@ final class CustomerRows {
     private static List<Customer.HeldProduct> products(CustomerInput row) {
         return row.products() == null ? List.of()
                 : row.products().stream().map(p -> new Customer.HeldProduct(p.code(), p.openedAt(), p.balance())).toList();
-    }
-
-    private static List<Customer.ChannelIdentity> identities(CustomerInput row) {
-        return row.identities() == null ? List.of()
-                : row.identities().stream().map(i -> new Customer.ChannelIdentity(i.channel(), i.externalId().trim()))
-                        .distinct().toList();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.strata.audit.AuditService;
+import dev.strata.balance.BalanceTransfer;
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerService;
 import dev.strata.customer.CustomersChanged;
@@ -38,12 +39,14 @@ class CustomerMerger {
 
     private final MongoTemplate mongo;
     private final MergeFollowUp followUp;
+    private final BalanceTransfer balances;
     private final AuditService audit;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
     CustomerMerger(MongoTemplate mongo, MergeFollowUp followUp, AuditService audit, Clock clock,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, BalanceTransfer balances) {
+        this.balances = balances;
         this.mongo = mongo;
         this.followUp = followUp;
         this.audit = audit;
@@ -85,6 +88,10 @@ class CustomerMerger {
                 }
                 return IdentityInputs.MergeCustomersPayload.error(UserError.of("CONFLICT",
                         "the survivor changed during the merge; retry it", "survivorId"));
+            }
+            if (movingRef != null) {
+                // The banking profile moved to the survivor: its daily balance history follows it.
+                balances.move(merged.id(), survivorId, merged.balanceMonths());
             }
             audit.record(AUDIT_ACTION, survivorId, mergedId);
             retire(merged, survivorId);

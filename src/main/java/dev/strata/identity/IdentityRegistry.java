@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import dev.strata.customer.Customer;
+import dev.strata.customer.IdentityClaims;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * by the pair, so two writers racing for one identity cannot both win, on any MongoDB.
  */
 @Component
-public class IdentityRegistry {
+public class IdentityRegistry implements IdentityClaims {
 
     static final String COLLECTION = "identities";
     private static final int DUPLICATE_KEY = 11000;
@@ -42,10 +43,10 @@ public class IdentityRegistry {
 
     /** The registry key of an identity, {@code CHANNEL:externalId}. */
     public static String key(Customer.ChannelIdentity identity) {
-        return identity.channel().name() + ":" + identity.externalId();
+        return IdentityClaims.key(identity);
     }
 
-    /** Each owned identity's key mapped to its owner's customer ID, in one query; unowned ones are absent. */
+    @Override
     public Map<String, String> owners(Collection<Customer.ChannelIdentity> identities) {
         Set<String> keys = identities.stream().map(IdentityRegistry::key).collect(Collectors.toSet());
         Map<String, String> owners = new HashMap<>();
@@ -73,7 +74,8 @@ public class IdentityRegistry {
     }
 
     /** Claims each identity for its customer in one unordered write; returns the keys someone already held. */
-    Set<String> claimAll(Map<Customer.ChannelIdentity, String> owners) {
+    @Override
+    public Set<String> claimAll(Map<Customer.ChannelIdentity, String> owners) {
         if (owners.isEmpty()) {
             return Set.of();
         }

@@ -64,6 +64,30 @@ class CustomerSliceTests extends StrataIntegrationTest {
     }
 
     @Test
+    void feedIdentitiesFollowOneIdAndSurviveLaterFeeds() {
+        String ref = unique("I");
+        String openid = unique("wx");
+        Map<String, Object> first = row(ref + "1", rmA, "13812345678");
+        first.put("identities", List.of(Map.of("channel", "WECHAT", "externalId", openid)));
+        Map<String, Object> thief = row(ref + "2", rmA, "13912345678");
+        thief.put("identities", List.of(Map.of("channel", "WECHAT", "externalId", openid)));
+        upsert(feed, null, List.of(first, thief))
+                .path("upsertCustomers.created").entity(Integer.class).isEqualTo(1)
+                .path("upsertCustomers.rows[1].userErrors[0].code").entity(String.class).isEqualTo("IDENTITY_TAKEN")
+                .path("upsertCustomers.rows[1].userErrors[0].field").entityList(String.class)
+                .containsExactly("customers", "1", "identities");
+        String id = customerId(ref + "1");
+        as(feed).document(ClientExamples.load("mini-program/CustomerByIdentity"))
+                .variable("channel", "WECHAT").variable("externalId", openid).execute()
+                .path("customerByIdentity.id").entity(String.class).isEqualTo(id);
+        Map<String, Object> later = row(ref + "1", rmA, "13812345678");
+        later.put("identities", List.of(Map.of("channel", "APP_PUSH", "externalId", openid + "-app")));
+        upsert(feed, null, List.of(later)).path("upsertCustomers.updated").entity(Integer.class).isEqualTo(1);
+        as(marketer).document(ClientExamples.load("mobile/CustomerPortrait")).variable("id", id).execute()
+                .path("customer.identities[*].channel").entityList(String.class).contains("WECHAT", "APP_PUSH");
+    }
+
+    @Test
     void replayWithTheSameKeyOrTheSameContentCreatesNothing() {
         String ref = unique("R");
         String key = unique("key");

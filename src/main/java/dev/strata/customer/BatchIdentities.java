@@ -1,0 +1,66 @@
+package dev.strata.customer;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.strata.graphql.UserError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A feed batch's channel identities under the ONE_ID rule: a row may not take an identity another
+ * customer (or an earlier row) holds, and stored rows claim theirs, all in one query and one write.
+ */
+final class BatchIdentities {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchIdentities.class);
+
+    private final IdentityClaims claims;
+    private final Map<String, String> owners;
+    private final Map<String, Integer> rowByKey = new HashMap<>();
+    private final Map<Customer.ChannelIdentity, String> wanted = new LinkedHashMap<>();
+
+    BatchIdentities(IdentityClaims claims, List<CustomerInput> rows) {
+        this.claims = claims;
+        this.owners = claims.owners(rows.stream().flatMap(row -> of(row).stream()).toList());
+    }
+
+    /** The row's identities, as stored. */
+    static List<Customer.ChannelIdentity> of(CustomerInput row) {
+        return row.identities() == null ? List.of()
+                : row.identities().stream().filter(i -> i.externalId() != null && !i.externalId().isBlank())
+                        .map(i -> new Customer.ChannelIdentity(i.channel(), i.externalId().trim())).distinct().toList();
+    }
+
+    /** An error if the row names an identity held by another customer or an earlier row; otherwise null. */
+    UserError check(int index, CustomerInput row, String customerId) {
+        for (Customer.ChannelIdentity identity : of(row)) {
+            String key = IdentityClaims.key(identity);
+            String owner = owners.get(key);
+            Integer earlier = rowByKey.get(key);
+            if ((owner != null && !owner.equals(customerId)) || (earlier != null && earlier != index)) {
+                return UserError.of("IDENTITY_TAKEN", key + " belongs to another customer; link or merge instead",
+                        "customers", String.valueOf(index), "identities");
+            }
+        }
+        of(row).forEach(identity -> rowByKey.put(IdentityClaims.key(identity), index));
+        return null;
+    }
+
+    /** Marks a stored row's identities to be claimed for its customer. */
+    void stored(CustomerInput row, String customerId) {
+        of(row).stream().filter(i -> !Objects.equals(owners.get(IdentityClaims.key(i)), customerId))
+                .forEach(identity -> wanted.put(identity, customerId));
+    }
+
+    /** Claims every stored row's new identities in one write. */
+    void claim() {
+        var lost = claims.claimAll(wanted);
+        if (!lost.isEmpty()) {
+            log.warn("Identities claimed concurrently by another writer while a feed batch was stored: {}", lost);
+        }
+    }
+}
