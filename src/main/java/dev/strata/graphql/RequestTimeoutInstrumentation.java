@@ -29,7 +29,8 @@ class RequestTimeoutInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        if (!(state instanceof Deadline deadline)) {
+        // Property reads cost nothing; checking the deadline before every real fetch is enough.
+        if (!(state instanceof Deadline deadline) || parameters.isTrivialDataFetcher()) {
             return dataFetcher;
         }
         return environment -> {

@@ -20,6 +20,9 @@ class PublicOperationsInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
+        if (parameters.getExecutionStepInfo().getPath().getLevel() != 1) {
+            return dataFetcher;
+        }
         var environment = parameters.getEnvironment();
         String field = environment.getField().getName();
         if (!(environment.getParentType() instanceof GraphQLObjectType parent) || !ROOT_TYPES.contains(parent.getName())
