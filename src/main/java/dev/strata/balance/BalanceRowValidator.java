@@ -1,12 +1,11 @@
 package dev.strata.balance;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.strata.graphql.RowErrors;
 import dev.strata.graphql.UserError;
 
 /**
@@ -14,9 +13,6 @@ import dev.strata.graphql.UserError;
  * index and field while the good ones are stored.
  */
 final class BalanceRowValidator {
-
-    /** Far above any real balance, and well inside what Decimal128 stores exactly. */
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000000");
 
     private final LocalDate today;
     private final LocalDate earliest;
@@ -35,7 +31,7 @@ final class BalanceRowValidator {
     }
 
     List<UserError> validate(int index, DailyBalanceInput row) {
-        Errors errors = new Errors(index);
+        RowErrors errors = new RowErrors("entries", index);
         if (row.externalRef() == null || row.externalRef().isBlank()) {
             errors.add("externalRef", "REQUIRED", "externalRef is required");
         } else if (!knownRefs.contains(row.externalRef())) {
@@ -51,36 +47,10 @@ final class BalanceRowValidator {
         if (row.deposits() == null) {
             errors.add("deposits", "REQUIRED", "deposits is required");
         } else {
-            checkMoney(row.deposits(), "deposits", errors);
+            errors.money(row.deposits(), "deposits");
         }
-        checkMoney(row.aum(), "aum", errors);
-        return errors.list;
+        errors.money(row.aum(), "aum");
+        return errors.list();
     }
 
-    private static void checkMoney(BigDecimal amount, String field, Errors errors) {
-        if (amount == null) {
-            return;
-        }
-        if (amount.signum() < 0) {
-            errors.add(field, "NEGATIVE", field + " must not be negative");
-        } else if (amount.stripTrailingZeros().scale() > Amounts.SCALE) {
-            errors.add(field, "TOO_PRECISE", field + " must have at most 2 decimals");
-        } else if (amount.compareTo(MAX_AMOUNT) >= 0) {
-            errors.add(field, "TOO_LARGE", field + " must be below " + MAX_AMOUNT.toPlainString());
-        }
-    }
-
-    /** Collects the errors of one entry with the path {@code entries.<index>.<field>}. */
-    private static final class Errors {
-        private final String index;
-        private final List<UserError> list = new ArrayList<>();
-
-        Errors(int index) {
-            this.index = String.valueOf(index);
-        }
-
-        void add(String field, String code, String message) {
-            list.add(UserError.of(code, message, "entries", index, field));
-        }
-    }
 }

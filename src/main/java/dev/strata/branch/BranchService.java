@@ -38,11 +38,9 @@ public class BranchService {
         List<UserError> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             BranchInput row = rows.get(i);
-            String index = String.valueOf(i);
-            if (!Codes.isValid(row.code())) {
-                errors.add(UserError.of("INVALID", Codes.RULE, "branches", index, "code"));
-            } else if (row.name() == null || row.name().isBlank()) {
-                errors.add(UserError.of("REQUIRED", "name is required", "branches", index, "name"));
+            UserError error = Codes.checkRow(row.code(), row.name(), "branches", i);
+            if (error != null) {
+                errors.add(error);
             } else {
                 Branch branch = new Branch(row.code(), row.name().trim(), row.city(), clock.instant());
                 stored.add(mongo.save(branch));

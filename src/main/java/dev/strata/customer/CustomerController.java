@@ -5,8 +5,6 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.strata.audit.AuditService;
 import dev.strata.branch.Branch;
@@ -112,8 +110,7 @@ class CustomerController implements NodeFetcher {
     @BatchMapping(typeName = "RowResult")
     Map<RowResult, Customer> customer(List<RowResult> rows) {
         // Only the feed and admins upsert; they may see the rows they wrote.
-        Map<String, Customer> byId = customers.findAll(rows.stream().map(RowResult::customerId).distinct().toList())
-                .stream().collect(Collectors.toMap(Customer::id, Function.identity()));
+        Map<String, Customer> byId = customers.byId(rows.stream().map(RowResult::customerId).distinct().toList());
         return Batches.byKey(rows, r -> byId.get(r.customerId()));
     }
 

@@ -1,14 +1,13 @@
 package dev.strata.customer;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.strata.graphql.RowErrors;
 import dev.strata.graphql.UserError;
 
 /**
@@ -42,7 +41,7 @@ final class CustomerRowValidator {
     }
 
     List<UserError> validate(int index, CustomerInput row) {
-        Errors errors = new Errors(index);
+        RowErrors errors = new RowErrors("customers", index);
         if (row.externalRef() == null || row.externalRef().isBlank()) {
             errors.add("externalRef", "REQUIRED", "externalRef is required");
         } else if (!EXTERNAL_REF.matcher(row.externalRef()).matches()) {
@@ -65,10 +64,10 @@ final class CustomerRowValidator {
         if (row.lastLoginAt() != null && row.lastLoginAt().isAfter(now)) {
             errors.add("lastLoginAt", "FUTURE_DATE", "lastLoginAt must not be in the future");
         }
-        checkMoney(row.aum(), "aum", errors);
-        checkMoney(row.deposits(), "deposits", errors);
-        checkMoney(row.loans(), "loans", errors);
-        checkMoney(row.monthlyAvgDailyDeposit(), "monthlyAvgDailyDeposit", errors);
+        errors.money(row.aum(), "aum");
+        errors.money(row.deposits(), "deposits");
+        errors.money(row.loans(), "loans");
+        errors.money(row.monthlyAvgDailyDeposit(), "monthlyAvgDailyDeposit");
         checkEnum(row.source(), CustomerSource.class, "source", errors);
         checkEnum(row.riskLevel(), RiskLevel.class, "riskLevel", errors);
         if (row.consents() != null) {
@@ -77,11 +76,11 @@ final class CustomerRowValidator {
         checkOrganisation(row, errors);
         checkIdentities(row, errors);
         checkProducts(row, errors);
-        return errors.list;
+        return errors.list();
     }
 
     /** Returns whether the row has a birth date that passed its checks. */
-    private boolean checkBirthDate(CustomerInput row, Errors errors) {
+    private boolean checkBirthDate(CustomerInput row, RowErrors errors) {
         if (row.birthDate() == null) {
             return false;
         }
@@ -96,7 +95,7 @@ final class CustomerRowValidator {
         return true;
     }
 
-    private void checkIdNumber(CustomerInput row, boolean birthDateValid, Errors errors) {
+    private void checkIdNumber(CustomerInput row, boolean birthDateValid, RowErrors errors) {
         if (row.idNumber() == null) {
             return;
         }
@@ -108,24 +107,14 @@ final class CustomerRowValidator {
         }
     }
 
-    private void checkNotFuture(LocalDate date, String field, Errors errors) {
+    private void checkNotFuture(LocalDate date, String field, RowErrors errors) {
         if (date != null && date.isAfter(today)) {
             errors.add(field, "FUTURE_DATE", field + " must not be in the future");
         }
     }
 
-    private static void checkMoney(BigDecimal amount, String field, Errors errors) {
-        if (amount == null) {
-            return;
-        }
-        if (amount.signum() < 0) {
-            errors.add(field, "NEGATIVE", field + " must not be negative");
-        } else if (amount.stripTrailingZeros().scale() > 2) {
-            errors.add(field, "TOO_PRECISE", field + " must have at most 2 decimals");
-        }
-    }
 
-    private void checkOrganisation(CustomerInput row, Errors errors) {
+    private void checkOrganisation(CustomerInput row, RowErrors errors) {
         boolean branchKnown = row.branchCode() != null && branches.contains(row.branchCode());
         if (row.branchCode() != null && !branchKnown) {
             errors.add("branchCode", "UNKNOWN_BRANCH", "no branch with code " + row.branchCode());
@@ -141,7 +130,7 @@ final class CustomerRowValidator {
         }
     }
 
-    private static <E extends Enum<E>> void checkEnum(String value, Class<E> type, String field, Errors errors) {
+    private static <E extends Enum<E>> void checkEnum(String value, Class<E> type, String field, RowErrors errors) {
         if (value == null) {
             return;
         }
@@ -153,7 +142,7 @@ final class CustomerRowValidator {
         errors.add(field, "UNKNOWN_VALUE", "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
 
-    private void checkProducts(CustomerInput row, Errors errors) {
+    private void checkProducts(CustomerInput row, RowErrors errors) {
         if (row.products() == null) {
             return;
         }
@@ -166,14 +155,14 @@ final class CustomerRowValidator {
                 errors.add("products", "FUTURE_DATE", "product " + held.code() + " openedAt must not be in the future");
                 return;
             }
-            if (held.balance() != null && (held.balance().signum() < 0 || held.balance().stripTrailingZeros().scale() > 2)) {
+            if (!RowErrors.isMoney(held.balance())) {
                 errors.add("products", "INVALID_AMOUNT", "product " + held.code() + " balance must be non-negative with at most 2 decimals");
                 return;
             }
         }
     }
 
-    private static void checkIdentities(CustomerInput row, Errors errors) {
+    private static void checkIdentities(CustomerInput row, RowErrors errors) {
         if (row.identities() == null) {
             return;
         }
@@ -182,20 +171,6 @@ final class CustomerRowValidator {
                 errors.add("identities", "REQUIRED", "every identity needs an externalId");
                 return;
             }
-        }
-    }
-
-    /** Collects the errors of one row with the path {@code customers.<index>.<field>}. */
-    private static final class Errors {
-        private final String index;
-        private final List<UserError> list = new ArrayList<>();
-
-        Errors(int index) {
-            this.index = String.valueOf(index);
-        }
-
-        void add(String field, String code, String message) {
-            list.add(UserError.of(code, message, "customers", index, field));
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.strata.customer;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.Paging;
@@ -76,6 +79,11 @@ public class CustomerService {
     /** Customers by local ID regardless of scope, for batched resolution of already-authorised references. */
     public List<Customer> findAll(Collection<String> ids) {
         return mongo.find(Query.query(Criteria.where("_id").in(ids)), Customer.class);
+    }
+
+    /** {@link #findAll} keyed by ID, for a batch mapping to look its sources' customers up in. */
+    public Map<String, Customer> byId(Collection<String> ids) {
+        return findAll(ids).stream().collect(Collectors.toMap(Customer::id, Function.identity()));
     }
 
     public static CustomerScope scope() {

@@ -85,8 +85,7 @@ class EventController implements NodeFetcher {
     /** Events are reached only through customers the viewer may see, so their customer needs no further check. */
     @BatchMapping(typeName = "Event")
     Map<Event, Customer> customer(List<Event> page) {
-        Map<String, Customer> byId = customers.findAll(page.stream().map(Event::customerId).distinct().toList())
-                .stream().collect(Collectors.toMap(Customer::id, Function.identity()));
+        Map<String, Customer> byId = customers.byId(page.stream().map(Event::customerId).distinct().toList());
         return Batches.byKey(page, e -> byId.get(e.customerId()));
     }
 

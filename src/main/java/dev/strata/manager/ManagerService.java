@@ -41,14 +41,12 @@ public class ManagerService {
         List<UserError> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             ManagerInput row = rows.get(i);
-            String index = String.valueOf(i);
-            if (!Codes.isValid(row.code())) {
-                errors.add(UserError.of("INVALID", Codes.RULE, "managers", index, "code"));
-            } else if (row.name() == null || row.name().isBlank()) {
-                errors.add(UserError.of("REQUIRED", "name is required", "managers", index, "name"));
+            UserError error = Codes.checkRow(row.code(), row.name(), "managers", i);
+            if (error != null) {
+                errors.add(error);
             } else if (!branches.exists(row.branchCode())) {
-                errors.add(UserError.of("UNKNOWN_BRANCH", "no branch with code " + row.branchCode(), "managers", index,
-                        "branchCode"));
+                errors.add(UserError.of("UNKNOWN_BRANCH", "no branch with code " + row.branchCode(), "managers",
+                        String.valueOf(i), "branchCode"));
             } else {
                 stored.add(mongo.save(new RelationshipManager(row.code(), row.name().trim(), row.branchCode(), row.title(),
                         row.phone(), clock.instant())));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.strata.graphql.RowErrors;
 import dev.strata.graphql.UserError;
 import dev.strata.store.Codes;
 import org.springframework.data.domain.Sort;
@@ -41,13 +42,12 @@ public class ProductService {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Product.class);
         for (int i = 0; i < rows.size(); i++) {
             ProductInput row = rows.get(i);
-            String index = String.valueOf(i);
-            if (!Codes.isValid(row.code())) {
-                errors.add(UserError.of("INVALID", Codes.RULE, "products", index, "code"));
-            } else if (row.name() == null || row.name().isBlank()) {
-                errors.add(UserError.of("REQUIRED", "name is required", "products", index, "name"));
-            } else if (row.minAmount() != null && row.minAmount().signum() < 0) {
-                errors.add(UserError.of("NEGATIVE", "minAmount must not be negative", "products", index, "minAmount"));
+            UserError error = Codes.checkRow(row.code(), row.name(), "products", i);
+            if (error != null) {
+                errors.add(error);
+            } else if (!RowErrors.isMoney(row.minAmount())) {
+                errors.add(UserError.of("INVALID_AMOUNT", "minAmount must be non-negative with at most 2 decimals", "products",
+                        String.valueOf(i), "minAmount"));
             } else {
                 Product product = new Product(row.code(), row.name().trim(), row.type(), row.risk(), row.minAmount(),
                         row.targetTiers(), clock.instant());

@@ -2,6 +2,8 @@ package dev.strata.store;
 
 import java.util.regex.Pattern;
 
+import dev.strata.graphql.UserError;
+
 /** The shape of business codes (branch, RM, product, label keys) that double as document keys. */
 public final class Codes {
 
@@ -13,5 +15,16 @@ public final class Codes {
 
     public static boolean isValid(String code) {
         return code != null && CODE.matcher(code).matches();
+    }
+
+    /** The first problem with a coded row's key and name (path {@code <list>.<index>.<field>}), or null. */
+    public static UserError checkRow(String code, String name, String list, int index) {
+        if (!isValid(code)) {
+            return UserError.of("INVALID", RULE, list, String.valueOf(index), "code");
+        }
+        if (name == null || name.isBlank()) {
+            return UserError.of("REQUIRED", "name is required", list, String.valueOf(index), "name");
+        }
+        return null;
     }
 }

@@ -2,8 +2,6 @@ package dev.strata.touchpoint;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerService;
@@ -43,8 +41,7 @@ class TouchpointController implements NodeFetcher {
 
     @BatchMapping(typeName = "Touchpoint")
     Map<Touchpoint, Customer> customer(List<Touchpoint> page) {
-        Map<String, Customer> byId = customers.findAll(page.stream().map(Touchpoint::customerId).distinct().toList())
-                .stream().collect(Collectors.toMap(Customer::id, Function.identity()));
+        Map<String, Customer> byId = customers.byId(page.stream().map(Touchpoint::customerId).distinct().toList());
         return Batches.byKey(page, t -> byId.get(t.customerId()));
     }
 

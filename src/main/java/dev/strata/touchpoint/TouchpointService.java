@@ -13,6 +13,7 @@ import dev.strata.customer.CustomersChanged;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.GlobalId;
 import dev.strata.graphql.Paging;
+import dev.strata.graphql.RowErrors;
 import dev.strata.graphql.UserError;
 import dev.strata.security.Viewers;
 import dev.strata.store.KeysetPages;
@@ -60,7 +61,7 @@ public class TouchpointService {
             return new RecordResult(null, List.of(UserError.of("NOT_A_HUMAN_CHANNEL",
                     "RMs record PHONE_CALL or BRANCH_VISIT; other channels are recorded by campaigns", "channel")));
         }
-        if (input.revenue() != null && (input.revenue().signum() < 0 || input.revenue().stripTrailingZeros().scale() > 2)) {
+        if (!RowErrors.isMoney(input.revenue())) {
             return new RecordResult(null, List.of(UserError.of("INVALID", "revenue must be non-negative with at most 2 decimals",
                     "revenue")));
         }
