@@ -31,7 +31,24 @@ class ClientExamplesTests extends StrataIntegrationTest {
     @Test
     void thereAreExamplesForEveryClient() {
         assertThat(ClientExamples.all()).extracting(p -> p.getParent().getFileName().toString())
-                .contains("mobile", "feed", "admin");
+                .contains("mobile", "mini-program", "feed", "admin");
+    }
+
+    /** Tests load documents by name through {@link ClientExamples#load}; an unused one would go stale unnoticed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
+    void documentIsExecutedBySomeTest(Path document) throws IOException {
+        String name = ClientExamples.ROOT.relativize(document).toString().replace('\\', '/').replaceAll("\\.graphql$", "");
+        try (Stream<Path> sources = Files.walk(Path.of("src/test/java"))) {
+            boolean used = sources.filter(p -> p.toString().endsWith(".java")).anyMatch(p -> {
+                try {
+                    return Files.readString(p).contains("\"" + name + "\"");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(used).as("a test executes client-examples/%s.graphql", name).isTrue();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -68,18 +68,16 @@ public abstract class StrataIntegrationTest {
     }
 
     protected String login(String username, String password) {
-        return anonymous().document("""
-                mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token userErrors { code } } }
-                """).variable("u", username).variable("p", password).execute()
+        return anonymous().document(ClientExamples.load("mobile/Login"))
+                .variable("username", username).variable("password", password).execute()
                 .path("login.userErrors").entityList(Object.class).hasSize(0)
                 .path("login.token").entity(String.class).get();
     }
 
     /** Creates a user with the given roles (and branch or RM binding) and returns their token. */
     protected String userToken(String username, List<Role> roles, String branchCode, String managerCode) {
-        asAdmin().document("""
-                mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } userErrors { code message } } }
-                """).variable("input", userInput(username, roles, branchCode, managerCode))
+        asAdmin().document(ClientExamples.load("admin/CreateUser"))
+                .variable("input", userInput(username, roles, branchCode, managerCode))
                 .execute().path("createUser.userErrors").entityList(Object.class).hasSize(0);
         return login(username, PASSWORD);
     }
