@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 import dev.strata.graphql.UserError;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ final class BatchIdentities {
     private final Map<String, String> owners;
     private final Map<String, Integer> rowByKey = new HashMap<>();
     private final Map<Customer.ChannelIdentity, String> wanted = new LinkedHashMap<>();
+    private final Map<Customer.ChannelIdentity, Integer> wantedBy = new HashMap<>();
 
     BatchIdentities(IdentityClaims claims, List<CustomerInput> rows) {
         this.claims = claims;
@@ -50,14 +52,17 @@ final class BatchIdentities {
         return null;
     }
 
-    /** Marks a stored row's identities to be claimed for its customer. */
-    void stored(CustomerInput row, String customerId) {
-        of(row).stream().filter(i -> !Objects.equals(owners.get(IdentityClaims.key(i)), customerId))
-                .forEach(identity -> wanted.put(identity, customerId));
+    /** Marks a row's identities to be claimed for its customer once the row is stored. */
+    void storing(int index, CustomerInput row, String customerId) {
+        of(row).stream().filter(i -> !Objects.equals(owners.get(IdentityClaims.key(i)), customerId)).forEach(identity -> {
+            wanted.put(identity, customerId);
+            wantedBy.put(identity, index);
+        });
     }
 
-    /** Claims every stored row's new identities in one write. */
-    void claim() {
+    /** Claims, in one write, the new identities of the rows that were stored. */
+    void claim(IntPredicate stored) {
+        wanted.keySet().removeIf(identity -> !stored.test(wantedBy.get(identity)));
         var lost = claims.claimAll(wanted);
         if (!lost.isEmpty()) {
             log.warn("Identities claimed concurrently by another writer while a feed batch was stored: {}", lost);

@@ -86,7 +86,10 @@ public class CustomerIngestService {
             return replay.get();
         }
         UpsertResult result = store(rows);
-        idempotency.remember(OPERATION, batch.idempotencyKey(), result);
+        if (!RowOutcomes.hasConflicts(result)) {
+            // A conflict is transient: a retry under the same key must run again, not replay it.
+            idempotency.remember(OPERATION, batch.idempotencyKey(), result);
+        }
         return result;
     }
 
@@ -129,7 +132,7 @@ public class CustomerIngestService {
                         CustomerRows.update(row, branchOf(row, rms), hash, now));
                 bulkRows.add(i);
                 outcomes.updated(i, row.externalRef(), before.id());
-                identities.stored(row, before.id());
+                identities.storing(i, row, before.id());
             }
         }
         long firstSeq = creates.isEmpty() ? 0 : sequences.allocate(SEQUENCE, creates.size());
@@ -140,11 +143,11 @@ public class CustomerIngestService {
             bulk.insert(CustomerRows.newCustomer(row, branchOf(row, rms), id, firstSeq + n, hashes[i], now));
             bulkRows.add(i);
             outcomes.created(i, row.externalRef(), id);
-            identities.stored(row, id);
+            identities.storing(i, row, id);
         }
         if (!bulkRows.isEmpty()) {
             execute(bulk, bulkRows, outcomes);
-            identities.claim();
+            identities.claim(outcomes::stored);
             events.publishEvent(CustomersChanged.of(outcomes.writtenCustomerIds()));
         }
         return outcomes.result();

@@ -10,6 +10,8 @@ import dev.strata.graphql.UserError;
 /** Tracks what happened to each row of an upsert and tallies the counts. */
 final class RowOutcomes {
 
+    static final String CONFLICT = "CONFLICT";
+
     private enum Outcome { CREATED, UPDATED, UNCHANGED, REJECTED }
 
     private final RowResult[] rows;
@@ -40,14 +42,23 @@ final class RowOutcomes {
     void conflict(int index, String message) {
         String reason = message != null && message.contains("E11000") ? "another write of this customer won; retry the row"
                 : "the store refused this row; retry it";
-        reject(index, rows[index].externalRef(), List.of(UserError.of("CONFLICT", reason, "customers", String.valueOf(index))));
+        reject(index, rows[index].externalRef(), List.of(UserError.of(CONFLICT, reason, "customers", String.valueOf(index))));
+    }
+
+    /** Whether the row was created or updated (not unchanged, rejected or lost to a conflict). */
+    boolean stored(int index) {
+        return outcomes[index] == Outcome.CREATED || outcomes[index] == Outcome.UPDATED;
+    }
+
+    static boolean hasConflicts(CustomerIngestService.UpsertResult result) {
+        return result.rows().stream().flatMap(row -> row.userErrors().stream()).anyMatch(e -> CONFLICT.equals(e.code()));
     }
 
     /** Customers this batch created or updated (not the unchanged or rejected ones). */
     List<String> writtenCustomerIds() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
-            if (outcomes[i] == Outcome.CREATED || outcomes[i] == Outcome.UPDATED) {
+            if (stored(i)) {
                 ids.add(rows[i].customerId());
             }
         }
