@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import dev.strata.identity.StitchingTest;
+import dev.strata.identity.StitchingTestSupport;
 import dev.strata.security.Role;
 import dev.strata.support.ClientExamples;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What tracked events show on the portrait: last login, referrals, the recent-events subset, the timeline and node look-ups. */
-class CustomerActivityTests extends StitchingTest {
+class CustomerActivityTests extends StitchingTestSupport {
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 

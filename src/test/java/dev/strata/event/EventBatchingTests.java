@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.strata.graphql.GlobalId;
-import dev.strata.identity.StitchingTest;
+import dev.strata.identity.StitchingTestSupport;
 import dev.strata.support.ClientExamples;
 import dev.strata.support.MongoCommandCounter;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A page of customers with their events, timelines and referrers costs the same MongoDB commands for 10 customers or 100. */
-class EventBatchingTests extends StitchingTest {
+class EventBatchingTests extends StitchingTestSupport {
 
     private static final String PAGE = """
             query($first: Int, $filter: CustomerFilter) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.strata.graphql.GlobalId;
-import dev.strata.identity.StitchingTest;
+import dev.strata.identity.StitchingTestSupport;
 import dev.strata.support.ClientExamples;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Query;
@@ -17,7 +17,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** trackEvents end to end: per-row errors, replays, walk-in prospects, the batch limit and who may call it. */
-class TrackEventsTests extends StitchingTest {
+class TrackEventsTests extends StitchingTestSupport {
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 

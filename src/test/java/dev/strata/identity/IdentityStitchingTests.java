@@ -18,7 +18,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** ONE_ID: each channel identity has one owner; linking, look-up by identity, and who may do either. */
-class IdentityStitchingTests extends StitchingTest {
+class IdentityStitchingTests extends StitchingTestSupport {
 
     @Test
     void aVisitorRememberedByOneIdentityIsLaterLinkedToASecond() {

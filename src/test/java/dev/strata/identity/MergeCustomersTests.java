@@ -22,7 +22,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** mergeCustomers: what moves to the survivor, how the merged ID keeps resolving, and which merges are refused. */
-class MergeCustomersTests extends StitchingTest {
+class MergeCustomersTests extends StitchingTestSupport {
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 

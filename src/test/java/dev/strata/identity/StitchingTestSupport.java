@@ -20,7 +20,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * Base of the identity and event tests: a branch with two RMs, the feed and mini-program service
  * accounts, and helpers that go through the client documents.
  */
-public abstract class StitchingTest extends StrataIntegrationTest {
+public abstract class StitchingTestSupport extends StrataIntegrationTest {
 
     @Autowired
     protected MongoTemplate mongo;
