@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import dev.strata.label.Label;
 import dev.strata.manager.RelationshipManager;
+import dev.strata.product.Product;
 
 /** One seed's demo generators, each on its own random stream split off in a fixed order, so a seed always gives the same data. */
 final class DemoBook {
@@ -22,6 +23,7 @@ final class DemoBook {
     private final SplittableRandom labelRandom;
     private final DemoIds customerIds;
     private final DemoIds userIds;
+    private final DemoProducts products;
 
     /** Dates are drawn relative to {@code now}/{@code today}: same seed and same reference time, same data. */
     DemoBook(long seed, Instant now, LocalDate today) {
@@ -36,6 +38,7 @@ final class DemoBook {
         this.labelRandom = root.split();
         this.customerIds = new DemoIds(root.split());
         this.userIds = new DemoIds(root.split());
+        this.products = new DemoProducts(root.split());
     }
 
     DemoOrganisation organisation() {
@@ -52,12 +55,18 @@ final class DemoBook {
         return userIds;
     }
 
+    /** The demo product catalogue. */
+    List<Product> catalogue() {
+        return DemoProducts.catalogue(now);
+    }
+
     /**
      * The customer generator, assigning customers to {@code managers} (as stored, so each customer's branch is
      * its RM's branch) and applying the {@code storedLabels} by key. Call once.
      */
-    DemoCustomers customers(List<RelationshipManager> managers, Map<String, Label> storedLabels) {
+    DemoCustomers customers(List<RelationshipManager> managers, Map<String, Label> storedLabels, List<Product> catalogue) {
         return new DemoCustomers(customerRandom, people, new DemoBalances(balanceRandom),
-                new DemoLabels(storedLabels, labelRandom), customerIds, managers, now, today);
+                new DemoLabels(storedLabels, labelRandom), customerIds, managers, now, today,
+                new DemoCustomers.Holdings(products, catalogue));
     }
 }

@@ -14,6 +14,7 @@ import dev.strata.customer.CustomerSource;
 import dev.strata.customer.LifecycleStage;
 import dev.strata.customer.RiskLevel;
 import dev.strata.manager.RelationshipManager;
+import dev.strata.product.Product;
 
 /** Assembles complete, mutually consistent synthetic customer portraits from the people, balance and label generators. */
 final class DemoCustomers {
@@ -32,9 +33,15 @@ final class DemoCustomers {
     private final List<RelationshipManager> managers;
     private final Instant now;
     private final LocalDate today;
+    private final Holdings holdings;
+
+    /** The product generator and the catalogue it draws from. */
+    record Holdings(DemoProducts products, List<Product> catalogue) {
+    }
 
     DemoCustomers(SplittableRandom random, DemoPeople people, DemoBalances balances, DemoLabels labels, DemoIds ids,
-            List<RelationshipManager> managers, Instant now, LocalDate today) {
+            List<RelationshipManager> managers, Instant now, LocalDate today, Holdings holdings) {
+        this.holdings = holdings;
         this.random = random;
         this.people = people;
         this.balances = balances;
@@ -70,7 +77,8 @@ final class DemoCustomers {
         return new Customer(ids.next(), seq, String.format("C%08d", index + 1), person.name(), person.gender(),
                 person.birthDate(), person.phone(), person.idNumber(), source, stage, risk, assessedAt, branchCode,
                 rm == null ? null : rm.code(), assets, digital, consents(app, wechat, miniProgram),
-                identities(index, app, wechat, miniProgram), labels.pick(facts, now), List.of(),
+                identities(index, app, wechat, miniProgram), labels.pick(facts, now),
+                holdings.products().holdings(risk, assets, holdings.catalogue(), today),
                 DemoBalances.tier(assets.monthlyAvgDailyDeposit()), List.of(), null, null, List.of(), List.of(), List.of(),
                 null, 0, null, null, now, now);
     }

@@ -19,6 +19,7 @@ import dev.strata.customer.CustomerIngestService;
 import dev.strata.customer.CustomersChanged;
 import dev.strata.label.Label;
 import dev.strata.manager.RelationshipManager;
+import dev.strata.product.Product;
 import dev.strata.store.SequenceAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,8 @@ class DemoDataSeeder implements ApplicationRunner {
         managers.sort(Comparator.comparing(RelationshipManager::code));
         Map<String, Label> labels = labels(book.labels());
         int created = users.createMissing(managers, properties.password(), book.userIds(), now);
-        DemoCustomers customers = book.customers(managers, labels);
+        List<Product> catalogue = insertMissing(book.catalogue(), Product.class, Product::code);
+        DemoCustomers customers = book.customers(managers, labels, catalogue);
         long firstSeq = sequences.allocate(CustomerIngestService.SEQUENCE, count);
         List<Customer> batch = new ArrayList<>(BATCH);
         for (int i = 0; i < count; i++) {
@@ -100,8 +102,9 @@ class DemoDataSeeder implements ApplicationRunner {
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        log.info("Seeded {} demo customers (seed {}) with {} branches, {} RMs, {} labels and {} new demo users in {} ms",
-                count, properties.seed(), branches.size(), managers.size(), labels.size(), created, millis);
+        log.info("Seeded {} demo customers (seed {}) with {} branches, {} RMs, {} labels, {} products and {} new demo users"
+                + " in {} ms", count, properties.seed(), branches.size(), managers.size(), labels.size(), catalogue.size(),
+                created, millis);
     }
 
     /** Inserts the documents whose key is free and returns all of them as stored (existing ones are kept as they are). */

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import dev.strata.customer.ChineseIds;
 import dev.strata.customer.Customer;
 import dev.strata.label.Label;
+import dev.strata.product.Product;
 import dev.strata.manager.RelationshipManager;
 import dev.strata.security.Role;
 import dev.strata.security.User;
@@ -33,8 +34,25 @@ class DemoDataTests {
     private static List<Customer> customers(long seed, int count) {
         DemoBook book = new DemoBook(seed, NOW, TODAY);
         Map<String, Label> labels = book.labels().stream().collect(Collectors.toMap(Label::key, Function.identity()));
-        DemoCustomers customers = book.customers(book.organisation().managers(), labels);
+        DemoCustomers customers = book.customers(book.organisation().managers(), labels, book.catalogue());
         return IntStream.range(0, count).mapToObj(i -> customers.customer(i, i + 1L)).toList();
+    }
+
+    @Test
+    void holdingsNameCatalogueProductsWithinEachCustomersRiskTolerance() {
+        Map<String, Product> catalogue = new DemoBook(7, NOW, TODAY).catalogue().stream()
+                .collect(Collectors.toMap(Product::code, Function.identity()));
+        List<Customer> all = customers(7, COUNT);
+        assertThat(all).allSatisfy(c -> assertThat(c.products()).allSatisfy(held -> {
+            Product product = catalogue.get(held.code());
+            assertThat(product).as(held.code()).isNotNull();
+            assertThat(held.balance().scale()).isEqualTo(2);
+            if (!product.type().equals("DEPOSIT") && !product.type().equals("LOAN")) {
+                assertThat(product.suits(c.riskLevel())).as("%s holds %s", c.riskLevel(), product.risk()).isTrue();
+            }
+        }));
+        assertThat(all.stream().filter(c -> c.products().size() > 2).count()).as("customers holding several products")
+                .isGreaterThan(COUNT / 20);
     }
 
     @Test
