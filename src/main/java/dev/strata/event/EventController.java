@@ -12,6 +12,7 @@ import dev.strata.customer.CustomerService;
 import dev.strata.graphql.Batches;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.NodeFetcher;
+import dev.strata.graphql.OwnerPages;
 import dev.strata.graphql.Paging;
 import dev.strata.security.Role;
 import dev.strata.security.Viewers;
@@ -35,13 +36,12 @@ class EventController implements NodeFetcher {
     private final EventService events;
     private final CustomerService customers;
 
-    EventController(EventIngestService ingest, EventService events, EventPages pages, CustomerService customers,
-            BatchLoaderRegistry loaders) {
+    EventController(EventIngestService ingest, EventService events, CustomerService customers, BatchLoaderRegistry loaders) {
         this.ingest = ingest;
         this.events = events;
         this.customers = customers;
-        loaders.<EventPages.Key, Connection<Event>>forName(PAGES)
-                .registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> pages.load(keys)));
+        loaders.<OwnerPages.Key, Connection<Event>>forName(PAGES)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> OwnerPages.load(keys, events)));
     }
 
     @MutationMapping
@@ -54,8 +54,8 @@ class EventController implements NodeFetcher {
     CompletableFuture<Connection<Event>> events(Customer customer, @Argument Integer first, @Argument String after,
             DataFetchingEnvironment env) {
         Paging paging = EventService.paging(first, after);
-        DataLoader<EventPages.Key, Connection<Event>> loader = env.getDataLoader(PAGES);
-        return loader.load(new EventPages.Key(customer.id(), paging.first(), paging.after()));
+        DataLoader<OwnerPages.Key, Connection<Event>> loader = env.getDataLoader(PAGES);
+        return loader.load(new OwnerPages.Key(customer.id(), paging.first(), paging.after()));
     }
 
     /** The embedded last 20, completed with their properties from the events collection in one query. */

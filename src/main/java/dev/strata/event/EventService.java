@@ -1,9 +1,7 @@
 package dev.strata.event;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,11 +9,11 @@ import java.util.stream.Collectors;
 
 import dev.strata.customer.CustomerService;
 import dev.strata.graphql.BadRequestException;
+import dev.strata.graphql.OwnerPages;
 import dev.strata.graphql.Paging;
-import org.bson.Document;
+import dev.strata.store.OwnerQueries;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,7 +21,7 @@ import org.springframework.stereotype.Service;
 
 /** Reads of events: one by ID within the caller's customer scope, and in bulk for already-authorised customers. */
 @Service
-class EventService {
+class EventService implements OwnerPages.Source<Event> {
 
     private final MongoTemplate mongo;
     private final CustomerService customers;
@@ -53,7 +51,8 @@ class EventService {
     }
 
     /** The position of an event in a customer's newest-first timeline, as a cursor key. */
-    static String cursorKey(Event event) {
+    @Override
+    public String cursorKey(Event event) {
         return event.occurredAt().toEpochMilli() + ":" + event.id();
     }
 
@@ -79,40 +78,15 @@ class EventService {
         return paging;
     }
 
-    /** How many events each customer has, in one aggregation. */
-    Map<String, Integer> counts(Collection<String> customerIds) {
-        Aggregation aggregation = Aggregation.newAggregation(Aggregation.match(Criteria.where("customerId").in(customerIds)),
-                Aggregation.group("customerId").count().as("count"));
-        Map<String, Integer> counts = new HashMap<>();
-        for (Document row : mongo.aggregate(aggregation, Event.class, Document.class).getMappedResults()) {
-            counts.put(row.getString("_id"), ((Number) row.get("count")).intValue());
-        }
-        return counts;
+    @Override
+    public Map<String, Integer> counts(Collection<String> customerIds) {
+        return OwnerQueries.countPerOwner(mongo, Event.class, customerIds);
     }
 
-    /** The newest-first events of these customers after {@code cursorKey}, streamed until each has {@code perCustomer}. */
-    Map<String, List<Event>> newest(Collection<String> customerIds, String cursorKey, int perCustomer) {
-        Criteria criteria = Criteria.where("customerId").in(customerIds);
-        if (cursorKey != null) {
-            criteria = new Criteria().andOperator(criteria, after(cursorKey));
-        }
-        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "occurredAt", "_id"));
-        if (customerIds.size() == 1) {
-            query.limit(perCustomer);
-        }
-        Map<String, List<Event>> result = new HashMap<>();
-        customerIds.forEach(id -> result.put(id, new ArrayList<>()));
-        int full = 0;
-        try (var events = mongo.stream(query, Event.class)) {
-            var iterator = events.iterator();
-            while (full < customerIds.size() && iterator.hasNext()) {
-                Event event = iterator.next();
-                List<Event> page = result.get(event.customerId());
-                if (page != null && page.size() < perCustomer && page.add(event) && page.size() == perCustomer) {
-                    full++;
-                }
-            }
-        }
-        return result;
+    /** The newest-first events of these customers after {@code cursorKey}, at most {@code perCustomer} each. */
+    @Override
+    public Map<String, List<Event>> pages(Collection<String> customerIds, String cursorKey, int perCustomer) {
+        return OwnerQueries.firstPerOwner(mongo, Event.class, cursorKey == null ? new Criteria() : after(cursorKey),
+                Sort.by(Sort.Direction.DESC, "occurredAt", "_id"), customerIds, Event::customerId, perCustomer);
     }
 }

@@ -2,31 +2,41 @@ package dev.strata.touchpoint;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerService;
 import dev.strata.graphql.Batches;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.NodeFetcher;
+import dev.strata.graphql.OwnerPages;
 import dev.strata.graphql.Paging;
 import dev.strata.security.Role;
 import dev.strata.security.Viewers;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
 /** GraphQL entry to touchpoints: an RM logging a call or visit, and a customer's contact history. */
 @Controller
 class TouchpointController implements NodeFetcher {
 
+    static final String PAGES = "customerTouchpointPages";
+
     private final TouchpointService touchpoints;
     private final CustomerService customers;
 
-    TouchpointController(TouchpointService touchpoints, CustomerService customers) {
+    TouchpointController(TouchpointService touchpoints, CustomerService customers, BatchLoaderRegistry loaders) {
         this.touchpoints = touchpoints;
         this.customers = customers;
+        loaders.<OwnerPages.Key, Connection<Touchpoint>>forName(PAGES)
+                .registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> OwnerPages.load(keys, touchpoints)));
     }
 
     @MutationMapping
@@ -34,9 +44,13 @@ class TouchpointController implements NodeFetcher {
         return touchpoints.recordHumanContact(input);
     }
 
+    /** Batched across a list of customers through a data loader, since each page request carries arguments. */
     @SchemaMapping(typeName = "Customer", field = "touchpoints")
-    Connection<Touchpoint> customerTouchpoints(Customer customer, @Argument Integer first, @Argument String after) {
-        return touchpoints.forCustomer(customer.id(), Paging.of(first, after));
+    CompletableFuture<Connection<Touchpoint>> customerTouchpoints(Customer customer, @Argument Integer first,
+            @Argument String after, DataFetchingEnvironment env) {
+        Paging paging = Paging.of(first, after);
+        DataLoader<OwnerPages.Key, Connection<Touchpoint>> loader = env.getDataLoader(PAGES);
+        return loader.load(new OwnerPages.Key(customer.id(), paging.first(), paging.after()));
     }
 
     @BatchMapping(typeName = "Touchpoint")

@@ -3,20 +3,21 @@ package dev.strata.touchpoint;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.strata.customer.Channel;
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerService;
 import dev.strata.customer.CustomersChanged;
-import dev.strata.graphql.Connection;
 import dev.strata.graphql.GlobalId;
-import dev.strata.graphql.Paging;
+import dev.strata.graphql.OwnerPages;
 import dev.strata.graphql.RowErrors;
 import dev.strata.graphql.UserError;
 import dev.strata.security.Viewers;
-import dev.strata.store.KeysetPages;
+import dev.strata.store.OwnerQueries;
 import org.bson.types.ObjectId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Service;
 
 /** Records touchpoints and keeps each customer's most recent ones on the customer document. */
 @Service
-public class TouchpointService {
+public class TouchpointService implements OwnerPages.Source<Touchpoint> {
 
     /** How many recent touchpoints a portrait carries (the subset pattern). */
     public static final int RECENT = 20;
@@ -90,10 +91,22 @@ public class TouchpointService {
         events.publishEvent(CustomersChanged.of(List.of(touchpoint.customerId())));
     }
 
-    /** A customer's touchpoints, newest first; the caller has already been allowed to see the customer. */
-    public Connection<Touchpoint> forCustomer(String customerId, Paging paging) {
-        return KeysetPages.page(mongo, Touchpoint.class, Criteria.where("customerId").is(customerId), paging,
-                Sort.Direction.DESC);
+    /** Customers' touchpoints, newest first; the caller has already been allowed to see the customers. */
+    @Override
+    public Map<String, List<Touchpoint>> pages(Collection<String> customerIds, String cursorKey, int perCustomer) {
+        Criteria after = cursorKey == null ? new Criteria() : Criteria.where("_id").lt(cursorKey);
+        return OwnerQueries.firstPerOwner(mongo, Touchpoint.class, after, Sort.by(Sort.Direction.DESC, "_id"), customerIds,
+                Touchpoint::customerId, perCustomer);
+    }
+
+    @Override
+    public Map<String, Integer> counts(Collection<String> customerIds) {
+        return OwnerQueries.countPerOwner(mongo, Touchpoint.class, customerIds);
+    }
+
+    @Override
+    public String cursorKey(Touchpoint touchpoint) {
+        return touchpoint.id();
     }
 
     public Touchpoint find(String id) {
