@@ -36,9 +36,12 @@ public final class AudienceKeys {
         return attribute + ":" + value.name();
     }
 
-    /** Fields of a stored customer the keys derive from: the index reads only these. */
+    /**
+     * Fields of a stored customer the keys derive from: the index reads only these. Embedded documents
+     * are read whole (they are small), since projecting paths inside arrays costs the embedded store more.
+     */
     static final String[] FIELDS = {"seq", "mergedInto", "branchCode", "managerCode", "tier", "source", "lifecycleStage",
-        "riskLevel", "value.quadrant", "labels.labelId", "products.code", "consents"};
+        "riskLevel", "value", "labels", "products", "consents"};
 
     /** The keys of a stored customer document (raw, so re-indexing skips object mapping). */
     static Set<String> of(Document customer) {

@@ -21,13 +21,16 @@ final class BatchIdentities {
 
     private final IdentityClaims claims;
     private final Map<String, String> owners;
+    /** Each row's identities, as stored, worked out once. */
+    private final List<List<Customer.ChannelIdentity>> byRow;
     private final Map<String, Integer> rowByKey = new HashMap<>();
     private final Map<Customer.ChannelIdentity, String> wanted = new LinkedHashMap<>();
     private final Map<Customer.ChannelIdentity, Integer> wantedBy = new HashMap<>();
 
     BatchIdentities(IdentityClaims claims, List<CustomerInput> rows) {
         this.claims = claims;
-        this.owners = claims.owners(rows.stream().flatMap(row -> of(row).stream()).toList());
+        this.byRow = rows.stream().map(BatchIdentities::of).toList();
+        this.owners = claims.owners(byRow.stream().flatMap(List::stream).toList());
     }
 
     /** The row's identities, as stored. */
@@ -38,8 +41,8 @@ final class BatchIdentities {
     }
 
     /** An error if the row names an identity held by another customer or an earlier row; otherwise null. */
-    UserError check(int index, CustomerInput row, String customerId) {
-        for (Customer.ChannelIdentity identity : of(row)) {
+    UserError check(int index, String customerId) {
+        for (Customer.ChannelIdentity identity : byRow.get(index)) {
             String key = IdentityClaims.key(identity);
             String owner = owners.get(key);
             Integer earlier = rowByKey.get(key);
@@ -48,16 +51,17 @@ final class BatchIdentities {
                         "customers", String.valueOf(index), "identities");
             }
         }
-        of(row).forEach(identity -> rowByKey.put(IdentityClaims.key(identity), index));
+        byRow.get(index).forEach(identity -> rowByKey.put(IdentityClaims.key(identity), index));
         return null;
     }
 
     /** Marks a row's identities to be claimed for its customer once the row is stored. */
-    void storing(int index, CustomerInput row, String customerId) {
-        of(row).stream().filter(i -> !Objects.equals(owners.get(IdentityClaims.key(i)), customerId)).forEach(identity -> {
-            wanted.put(identity, customerId);
-            wantedBy.put(identity, index);
-        });
+    void storing(int index, String customerId) {
+        byRow.get(index).stream().filter(i -> !Objects.equals(owners.get(IdentityClaims.key(i)), customerId))
+                .forEach(identity -> {
+                    wanted.put(identity, customerId);
+                    wantedBy.put(identity, index);
+                });
     }
 
     /** Claims, in one write, the new identities of the rows that were stored. */

@@ -95,9 +95,9 @@ public class CustomerIngestService {
 
     private UpsertResult store(List<CustomerInput> rows) {
         Instant now = clock.instant();
-        CustomerRowValidator validator = validator(rows, now);
-        Map<String, Customer> existing = existing(rows);
         Map<String, RelationshipManager> rms = managers.findAll(codes(rows, CustomerInput::managerCode));
+        CustomerRowValidator validator = validator(rows, rms, now);
+        Map<String, Customer> existing = existing(rows);
         RowOutcomes outcomes = new RowOutcomes(rows.size());
         BatchIdentities identities = new BatchIdentities(identityClaims, rows);
         Set<String> seen = new HashSet<>();
@@ -113,7 +113,7 @@ public class CustomerIngestService {
                         "customers", String.valueOf(i), "externalRef"));
             }
             Customer before = errors.isEmpty() ? existing.get(row.externalRef()) : null;
-            UserError taken = errors.isEmpty() ? identities.check(i, row, before == null ? null : before.id()) : null;
+            UserError taken = errors.isEmpty() ? identities.check(i, before == null ? null : before.id()) : null;
             if (taken != null) {
                 errors = List.of(taken);
             }
@@ -132,7 +132,7 @@ public class CustomerIngestService {
                         CustomerRows.update(row, branchOf(row, rms), hash, now));
                 bulkRows.add(i);
                 outcomes.updated(i, row.externalRef(), before.id());
-                identities.storing(i, row, before.id());
+                identities.storing(i, before.id());
             }
         }
         long firstSeq = creates.isEmpty() ? 0 : sequences.allocate(SEQUENCE, creates.size());
@@ -143,7 +143,7 @@ public class CustomerIngestService {
             bulk.insert(CustomerRows.newCustomer(row, branchOf(row, rms), id, firstSeq + n, hashes[i], now));
             bulkRows.add(i);
             outcomes.created(i, row.externalRef(), id);
-            identities.storing(i, row, id);
+            identities.storing(i, id);
         }
         if (!bulkRows.isEmpty()) {
             execute(bulk, bulkRows, outcomes);
@@ -163,11 +163,10 @@ public class CustomerIngestService {
         }
     }
 
-    private CustomerRowValidator validator(List<CustomerInput> rows, Instant now) {
+    private CustomerRowValidator validator(List<CustomerInput> rows, Map<String, RelationshipManager> rms, Instant now) {
         Set<String> knownBranches = branches.findAll(codes(rows, CustomerInput::branchCode)).keySet();
         Map<String, String> managerBranches = new HashMap<>();
-        managers.findAll(codes(rows, CustomerInput::managerCode))
-                .forEach((code, rm) -> managerBranches.put(code, rm.branchCode()));
+        rms.forEach((code, rm) -> managerBranches.put(code, rm.branchCode()));
         Set<String> productCodes = rows.stream().filter(r -> r.products() != null).flatMap(r -> r.products().stream())
                 .map(CustomerInput.HeldProductInput::code).filter(Objects::nonNull).collect(Collectors.toSet());
         Set<String> knownProducts = productCodes.isEmpty() ? Set.of() : products.findAll(productCodes).keySet();
