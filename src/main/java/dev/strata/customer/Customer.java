@@ -115,6 +115,20 @@ public record Customer(
     public record RecentTouchpoint(String touchpointId, Channel channel, String status, String campaignId, Instant at) {
     }
 
+    /**
+     * A document is identified by its ID: batch mappings key maps by customer, and hashing every embedded
+     * list of a page of portraits on each lookup would cost more than the lookup.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Customer customer && id.equals(customer.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     /** Whether this record was merged into another and only forwards to it. */
     public boolean isMerged() {
         return mergedInto != null;

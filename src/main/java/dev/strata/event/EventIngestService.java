@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dev.strata.customer.IdentityClaims;
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerService;
 import dev.strata.graphql.RowResult;
@@ -101,7 +102,7 @@ class EventIngestService {
         Map<Integer, Customer> result = new HashMap<>();
         for (EventRows.Row row : rows) {
             Customer customer = row.customerId() != null ? byId.get(row.customerId())
-                    : byIdentity.get(IdentityRegistry.key(row.identity()));
+                    : byIdentity.get(IdentityClaims.key(row.identity()));
             if (customer != null && row.customerId() != null && !anyCustomer && !CustomerService.scope().allows(customer)) {
                 customer = null;
             }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.strata.customer.IdentityClaims;
 import dev.strata.customer.Channel;
 import dev.strata.customer.Customer;
 import dev.strata.graphql.BadRequestException;
@@ -48,7 +49,7 @@ final class EventRows {
         /** A digest of who, what, where, when and the properties: the same event sent twice gets the same ID. */
         String eventId() {
             StringBuilder content = new StringBuilder();
-            append(content, customerId != null ? "customer:" + customerId : "identity:" + IdentityRegistry.key(identity));
+            append(content, customerId != null ? "customer:" + customerId : "identity:" + IdentityClaims.key(identity));
             append(content, type);
             append(content, channel == null ? "" : channel.name());
             append(content, Long.toString(occurredAt.toEpochMilli()));

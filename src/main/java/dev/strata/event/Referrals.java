@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.strata.customer.IdentityClaims;
 import dev.strata.customer.Customer;
 import dev.strata.graphql.BadRequestException;
 import dev.strata.graphql.GlobalId;
@@ -82,7 +83,7 @@ class Referrals {
         }
         Map<String, String> owners = registry.owners(referrerIdentities.values());
         referrerIdentities.forEach((share, identity) -> {
-            String owner = owners.get(IdentityRegistry.key(identity));
+            String owner = owners.get(IdentityClaims.key(identity));
             if (owner != null) {
                 referrerIds.put(share, owner);
             }

@@ -41,14 +41,9 @@ public class IdentityRegistry implements IdentityClaims {
         this.clock = clock;
     }
 
-    /** The registry key of an identity, {@code CHANNEL:externalId}. */
-    public static String key(Customer.ChannelIdentity identity) {
-        return IdentityClaims.key(identity);
-    }
-
     @Override
     public Map<String, String> owners(Collection<Customer.ChannelIdentity> identities) {
-        Set<String> keys = identities.stream().map(IdentityRegistry::key).collect(Collectors.toSet());
+        Set<String> keys = identities.stream().map(IdentityClaims::key).collect(Collectors.toSet());
         Map<String, String> owners = new HashMap<>();
         if (!keys.isEmpty()) {
             mongo.find(Query.query(Criteria.where("_id").in(keys)), IdentityRecord.class)
@@ -68,9 +63,9 @@ public class IdentityRegistry implements IdentityClaims {
         if (taken.isEmpty()) {
             return List.of();
         }
-        List<Customer.ChannelIdentity> contested = wanted.keySet().stream().filter(i -> taken.contains(key(i))).toList();
+        List<Customer.ChannelIdentity> contested = wanted.keySet().stream().filter(i -> taken.contains(IdentityClaims.key(i))).toList();
         Map<String, String> owners = owners(contested);
-        return contested.stream().filter(i -> !customerId.equals(owners.get(key(i)))).toList();
+        return contested.stream().filter(i -> !customerId.equals(owners.get(IdentityClaims.key(i)))).toList();
     }
 
     /** Claims each identity for its customer in one unordered write; returns the keys someone already held. */
@@ -81,7 +76,7 @@ public class IdentityRegistry implements IdentityClaims {
         }
         Instant now = clock.instant();
         List<IdentityRecord> records = owners.entrySet().stream()
-                .map(e -> new IdentityRecord(key(e.getKey()), e.getValue(), e.getKey().channel(), e.getKey().externalId(), now))
+                .map(e -> new IdentityRecord(IdentityClaims.key(e.getKey()), e.getValue(), e.getKey().channel(), e.getKey().externalId(), now))
                 .toList();
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, IdentityRecord.class);
         bulk.insert(records);

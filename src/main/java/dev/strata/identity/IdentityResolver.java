@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.mongodb.MongoBulkWriteException;
+import dev.strata.customer.IdentityClaims;
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerIngestService;
 import dev.strata.customer.CustomersChanged;
@@ -53,7 +54,7 @@ public class IdentityResolver {
      */
     public Map<String, Customer> resolve(Collection<Customer.ChannelIdentity> identities) {
         Map<String, Customer.ChannelIdentity> byKey = new LinkedHashMap<>();
-        identities.forEach(identity -> byKey.putIfAbsent(IdentityRegistry.key(identity), identity));
+        identities.forEach(identity -> byKey.putIfAbsent(IdentityClaims.key(identity), identity));
         Map<String, String> owners = new HashMap<>(registry.owners(byKey.values()));
         Map<Customer.ChannelIdentity, String> planned = new LinkedHashMap<>();
         byKey.forEach((key, identity) -> {
@@ -66,10 +67,10 @@ public class IdentityResolver {
             Set<String> taken = registry.claimAll(planned);
             List<Customer.ChannelIdentity> lost = new ArrayList<>();
             planned.forEach((identity, id) -> {
-                if (taken.contains(IdentityRegistry.key(identity))) {
+                if (taken.contains(IdentityClaims.key(identity))) {
                     lost.add(identity);
                 } else {
-                    owners.put(IdentityRegistry.key(identity), id);
+                    owners.put(IdentityClaims.key(identity), id);
                     toCreate.put(id, identity);
                 }
             });

@@ -3,6 +3,7 @@ package dev.strata.identity;
 import java.time.Clock;
 import java.util.List;
 
+import dev.strata.customer.IdentityClaims;
 import dev.strata.customer.Channel;
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerService;
@@ -52,7 +53,7 @@ class IdentityService {
             return null;
         }
         Customer.ChannelIdentity identity = new Customer.ChannelIdentity(channel, externalId.trim());
-        String owner = registry.owners(List.of(identity)).get(IdentityRegistry.key(identity));
+        String owner = registry.owners(List.of(identity)).get(IdentityClaims.key(identity));
         return owner == null ? null : visible(owner);
     }
 
@@ -75,7 +76,7 @@ class IdentityService {
         }
         Customer.ChannelIdentity identity = new Customer.ChannelIdentity(input.channel(), externalId);
         if (!registry.claim(customer.id(), List.of(identity)).isEmpty()) {
-            Customer owner = resolver.resolve(List.of(identity)).get(IdentityRegistry.key(identity));
+            Customer owner = resolver.resolve(List.of(identity)).get(IdentityClaims.key(identity));
             if (owner == null || !owner.id().equals(customer.id())) {
                 return IdentityInputs.LinkIdentityPayload.error(UserError.of("IDENTITY_TAKEN", "this identity belongs to "
                         + (owner == null ? "another customer" : "customer " + GlobalId.encode("Customer", owner.id()))
@@ -92,7 +93,7 @@ class IdentityService {
 
     /** An identity still recorded under a record merged into this customer now names the customer itself. */
     private void takeOverFromMergedRecord(Customer.ChannelIdentity identity, String customerId) {
-        String key = IdentityRegistry.key(identity);
+        String key = IdentityClaims.key(identity);
         String recorded = registry.owners(List.of(identity)).get(key);
         if (recorded != null && !recorded.equals(customerId)) {
             registry.transfer(key, recorded, customerId);
