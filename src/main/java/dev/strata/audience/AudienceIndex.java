@@ -28,11 +28,30 @@ public class AudienceIndex {
 
     /** Indexes the customers as they are now, replacing whatever was known of them. */
     void put(Collection<Document> customers) {
+        write(customers, true);
+    }
+
+    /**
+     * Indexes customers just created, as they were written, unless the index already knows them: then a
+     * later write to them was indexed first, and its state is the newer one.
+     */
+    void putNew(Collection<Document> customers) {
+        write(customers, false);
+    }
+
+    private void write(Collection<Document> customers, boolean replace) {
+        if (customers.isEmpty()) {
+            return;
+        }
         lock.writeLock().lock();
         try {
             for (Document customer : customers) {
                 int seq = Math.toIntExact(((Number) customer.get("seq")).longValue());
-                for (String old : keysBySeq.getOrDefault(seq, NO_KEYS)) {
+                String[] known = keysBySeq.get(seq);
+                if (known != null && !replace) {
+                    continue;
+                }
+                for (String old : known == null ? NO_KEYS : known) {
                     RoaringBitmap bitmap = bitmaps.get(old);
                     if (bitmap != null) {
                         bitmap.remove(seq);

@@ -65,9 +65,13 @@ class AudienceMaintainer implements SmartInitializingSingleton {
         log.info("Audience index built: {} customers in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Re-reads the changed customers, so this instance's own writes are visible at once. */
+    /**
+     * Indexes this instance's own writes at once: new customers from the documents as written, changed
+     * ones by reading them back.
+     */
     @EventListener
     void onCustomersChanged(CustomersChanged event) {
+        index.putNew(event.created());
         List<String> ids = event.customerIds();
         for (int from = 0; from < ids.size(); from += REREAD_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + REREAD_CHUNK));

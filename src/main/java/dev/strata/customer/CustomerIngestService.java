@@ -14,6 +14,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import dev.strata.branch.BranchService;
 import dev.strata.graphql.RowResult;
 import dev.strata.graphql.UserError;
@@ -22,11 +26,10 @@ import dev.strata.manager.RelationshipManager;
 import dev.strata.product.ProductService;
 import dev.strata.store.IdempotencyKeys;
 import dev.strata.store.SequenceAllocator;
+import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -97,14 +100,15 @@ public class CustomerIngestService {
         Instant now = clock.instant();
         Map<String, RelationshipManager> rms = managers.findAll(codes(rows, CustomerInput::managerCode));
         CustomerRowValidator validator = validator(rows, rms, now);
-        Map<String, Customer> existing = existing(rows);
+        Map<String, Stored> existing = existing(rows);
         RowOutcomes outcomes = new RowOutcomes(rows.size());
         BatchIdentities identities = new BatchIdentities(identityClaims, rows);
         Set<String> seen = new HashSet<>();
         List<Integer> creates = new ArrayList<>();
         String[] hashes = new String[rows.size()];
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Customer.class);
-        List<Integer> bulkRows = new ArrayList<>();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<Integer> writtenRows = new ArrayList<>();
+        List<Document> created = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             CustomerInput row = rows.get(i);
             List<UserError> errors = validator.validate(i, row);
@@ -112,7 +116,7 @@ public class CustomerIngestService {
                 errors = List.of(UserError.of("DUPLICATE_IN_BATCH", "externalRef appears earlier in this batch",
                         "customers", String.valueOf(i), "externalRef"));
             }
-            Customer before = errors.isEmpty() ? existing.get(row.externalRef()) : null;
+            Stored before = errors.isEmpty() ? existing.get(row.externalRef()) : null;
             UserError taken = errors.isEmpty() ? identities.check(i, before == null ? null : before.id()) : null;
             if (taken != null) {
                 errors = List.of(taken);
@@ -128,9 +132,9 @@ public class CustomerIngestService {
             } else if (hash.equals(before.contentHash())) {
                 outcomes.unchanged(i, row.externalRef(), before.id());
             } else {
-                bulk.updateOne(Query.query(Criteria.where("_id").is(before.id())),
-                        CustomerRows.update(row, branchOf(row, rms), hash, now));
-                bulkRows.add(i);
+                writes.add(new UpdateOneModel<>(new Document("_id", CustomerDocuments.id(before.id())),
+                        CustomerRows.update(row, branchOf(row, rms), hash, now)));
+                writtenRows.add(i);
                 outcomes.updated(i, row.externalRef(), before.id());
                 identities.storing(i, before.id());
             }
@@ -140,26 +144,33 @@ public class CustomerIngestService {
             int i = creates.get(n);
             CustomerInput row = rows.get(i);
             String id = new ObjectId().toHexString();
-            bulk.insert(CustomerRows.newCustomer(row, branchOf(row, rms), id, firstSeq + n, hashes[i], now));
-            bulkRows.add(i);
+            Document document = CustomerDocuments.of(CustomerRows.newCustomer(row, branchOf(row, rms), id, firstSeq + n, hashes[i], now));
+            writes.add(new InsertOneModel<>(document));
+            writtenRows.add(i);
+            created.add(document);
             outcomes.created(i, row.externalRef(), id);
             identities.storing(i, id);
         }
-        if (!bulkRows.isEmpty()) {
-            execute(bulk, bulkRows, outcomes);
+        if (!writes.isEmpty()) {
+            execute(writes, writtenRows, outcomes);
             identities.claim(outcomes::stored);
-            events.publishEvent(CustomersChanged.of(outcomes.writtenCustomerIds()));
+            List<Document> inserted = new ArrayList<>(created.size());
+            for (int n = 0; n < created.size(); n++) {
+                if (outcomes.stored(creates.get(n))) {
+                    inserted.add(created.get(n));
+                }
+            }
+            events.publishEvent(CustomersChanged.of(outcomes.updatedCustomerIds(), inserted));
         }
         return outcomes.result();
     }
 
-    private static void execute(BulkOperations bulk, List<Integer> bulkRows, RowOutcomes outcomes) {
+    /** Runs the writes unordered; a write the store refuses (a racing feed's duplicate) makes its row a CONFLICT. */
+    private void execute(List<WriteModel<Document>> writes, List<Integer> writtenRows, RowOutcomes outcomes) {
         try {
-            bulk.execute();
-        } catch (BulkOperationException e) {
-            e.getErrors().forEach(error -> outcomes.conflict(bulkRows.get(error.getIndex()), error.getMessage()));
+            mongo.getCollection(CustomerDocuments.COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
-            e.getWriteErrors().forEach(error -> outcomes.conflict(bulkRows.get(error.getIndex()), error.getMessage()));
+            e.getWriteErrors().forEach(error -> outcomes.conflict(writtenRows.get(error.getIndex()), error.getMessage()));
         }
     }
 
@@ -173,10 +184,19 @@ public class CustomerIngestService {
         return new CustomerRowValidator(knownBranches, managerBranches, knownProducts, now.atZone(zone).toLocalDate(), now);
     }
 
-    private Map<String, Customer> existing(List<CustomerInput> rows) {
-        Set<String> refs = codes(rows, CustomerInput::externalRef);
-        return mongo.find(Query.query(Criteria.where("externalRef").in(refs)), Customer.class).stream()
-                .collect(Collectors.toMap(Customer::externalRef, Function.identity()));
+    /** What the feed needs of a stored customer: which one it is and what the feed last sent for it. */
+    private record Stored(String id, String contentHash) {
+    }
+
+    private Map<String, Stored> existing(List<CustomerInput> rows) {
+        Query query = Query.query(Criteria.where("externalRef").in(codes(rows, CustomerInput::externalRef)));
+        query.fields().include("externalRef", "contentHash");
+        Map<String, Stored> stored = new HashMap<>();
+        for (Document customer : mongo.find(query, Document.class, CustomerDocuments.COLLECTION)) {
+            stored.put(customer.getString("externalRef"),
+                    new Stored(customer.get("_id").toString(), customer.getString("contentHash")));
+        }
+        return stored;
     }
 
     /** The row's branch, or the branch of its RM when the row names only the RM. */

@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.springframework.data.mongodb.core.query.Update;
+import org.bson.Document;
+
+import static dev.strata.customer.CustomerDocuments.putIfPresent;
 
 /** Turns a validated feed row into a new portrait or into the update of an existing one. */
 final class CustomerRows {
@@ -18,11 +21,31 @@ final class CustomerRows {
 
     /** A digest of the row's content: the same row sent twice is recognised as unchanged. */
     static String contentHash(CustomerInput row) {
+        StringBuilder text = new StringBuilder(256);
+        fields(text, row.externalRef(), row.name(), row.gender(), row.birthDate(), row.phone(), row.idNumber(), row.source(),
+                row.riskLevel(), row.riskAssessedAt(), row.branchCode(), row.managerCode(), row.aum(), row.deposits(),
+                row.loans(), row.monthlyAvgDailyDeposit(), row.appRegistered(), row.lastLoginAt());
+        if (row.consents() != null) {
+            row.consents().forEach(consent -> fields(text.append('C'), consent.channel(), consent.granted()));
+        }
+        if (row.identities() != null) {
+            row.identities().forEach(identity -> fields(text.append('I'), identity.channel(), identity.externalId()));
+        }
+        if (row.products() != null) {
+            row.products().forEach(product -> fields(text.append('P'), product.code(), product.openedAt(), product.balance()));
+        }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(row.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Appends each value and a separator; null is its own mark, so "absent" and "empty" differ. */
+    private static void fields(StringBuilder text, Object... values) {
+        for (Object value : values) {
+            text.append(value == null ? "\u0000" : value.toString()).append('\u001f');
         }
     }
 
@@ -35,42 +58,38 @@ final class CustomerRows {
                 List.of(), List.of(), null, 0, null, hash, now, now);
     }
 
-    /** Sets what the row carries and leaves what it omits as it was. */
-    static Update update(CustomerInput row, String branchCode, String hash, Instant now) {
-        Update update = new Update().set("name", row.name().trim()).set("contentHash", hash).set("updatedAt", now);
-        setIfPresent(update, "gender", row.gender());
-        setIfPresent(update, "birthDate", row.birthDate());
-        setIfPresent(update, "phone", row.phone());
-        setIfPresent(update, "idNumber", row.idNumber());
-        setIfPresent(update, "source", row.sourceValue());
-        setIfPresent(update, "riskLevel", row.riskLevelValue());
-        setIfPresent(update, "riskAssessedAt", row.riskAssessedAt());
-        setIfPresent(update, "branchCode", branchCode);
-        setIfPresent(update, "managerCode", row.managerCode());
+    /** The update of a stored customer: sets what the row carries and leaves what it omits as it was. */
+    static Document update(CustomerInput row, String branchCode, String hash, Instant now) {
+        Document set = new Document("name", row.name().trim()).append("contentHash", hash).append("updatedAt", Date.from(now));
+        putIfPresent(set, "gender", row.gender());
+        putIfPresent(set, "birthDate", row.birthDate());
+        putIfPresent(set, "phone", row.phone());
+        putIfPresent(set, "idNumber", row.idNumber());
+        putIfPresent(set, "source", row.sourceValue());
+        putIfPresent(set, "riskLevel", row.riskLevelValue());
+        putIfPresent(set, "riskAssessedAt", row.riskAssessedAt());
+        putIfPresent(set, "branchCode", branchCode);
+        putIfPresent(set, "managerCode", row.managerCode());
         // Field by field, so a concurrent balance feed's monthlyAvgDailyDeposit is never overwritten by a stale read.
-        setIfPresent(update, "assets.aum", row.aum());
-        setIfPresent(update, "assets.deposits", row.deposits());
-        setIfPresent(update, "assets.monthlyAvgDailyDeposit", row.monthlyAvgDailyDeposit());
-        setIfPresent(update, "assets.loans", row.loans());
-        setIfPresent(update, "digital.appRegistered", row.appRegistered());
-        setIfPresent(update, "digital.lastLoginAt", row.lastLoginAt());
+        putIfPresent(set, "assets.aum", row.aum());
+        putIfPresent(set, "assets.deposits", row.deposits());
+        putIfPresent(set, "assets.monthlyAvgDailyDeposit", row.monthlyAvgDailyDeposit());
+        putIfPresent(set, "assets.loans", row.loans());
+        putIfPresent(set, "digital.appRegistered", row.appRegistered());
+        putIfPresent(set, "digital.lastLoginAt", row.lastLoginAt());
         if (row.consents() != null) {
-            update.set("consents", consents(row, now));
-        }
-        if (row.identities() != null && !row.identities().isEmpty()) {
-            // Added to, never replaced: identities linked by the channels must survive the nightly feed.
-            update.addToSet("identities").each(BatchIdentities.of(row).toArray());
+            set.append("consents", CustomerDocuments.list(consents(row, now), CustomerDocuments::consent));
         }
         if (row.products() != null) {
-            update.set("products", products(row));
+            set.append("products", CustomerDocuments.list(products(row), CustomerDocuments::product));
+        }
+        Document update = new Document("$set", set);
+        if (row.identities() != null && !row.identities().isEmpty()) {
+            // Added to, never replaced: identities linked by the channels must survive the nightly feed.
+            List<Document> identities = CustomerDocuments.list(BatchIdentities.of(row), CustomerDocuments::identity);
+            update.append("$addToSet", new Document("identities", new Document("$each", identities)));
         }
         return update;
-    }
-
-    private static void setIfPresent(Update update, String field, Object value) {
-        if (value != null) {
-            update.set(field, value);
-        }
     }
 
     private static Customer.AssetSummary assets(CustomerInput row) {

@@ -54,11 +54,11 @@ final class RowOutcomes {
         return result.rows().stream().flatMap(row -> row.userErrors().stream()).anyMatch(e -> CONFLICT.equals(e.code()));
     }
 
-    /** Customers this batch created or updated (not the unchanged or rejected ones). */
-    List<String> writtenCustomerIds() {
+    /** Customers this batch updated (not the created, unchanged or rejected ones). */
+    List<String> updatedCustomerIds() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
-            if (stored(i)) {
+            if (outcomes[i] == Outcome.UPDATED) {
                 ids.add(rows[i].customerId());
             }
         }
