@@ -1,8 +1,9 @@
 package dev.strata.identity;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,10 +14,10 @@ import java.util.stream.Collectors;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import dev.strata.customer.Customer;
 import dev.strata.customer.IdentityClaims;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,6 +33,7 @@ public class IdentityRegistry implements IdentityClaims {
 
     static final String COLLECTION = "identities";
     private static final int DUPLICATE_KEY = 11000;
+    private static final String RECORD_TYPE = IdentityRecord.class.getName();
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -68,35 +70,36 @@ public class IdentityRegistry implements IdentityClaims {
         return contested.stream().filter(i -> !customerId.equals(owners.get(IdentityClaims.key(i)))).toList();
     }
 
-    /** Claims each identity for its customer in one unordered write; returns the keys someone already held. */
+    /**
+     * Claims each identity for its customer in one unordered write; returns the keys someone already held.
+     * The claims are written as plain documents (the feed claims a thousand at a time), in the form the
+     * mapper reads back as {@link IdentityRecord}.
+     */
     @Override
     public Set<String> claimAll(Map<Customer.ChannelIdentity, String> owners) {
         if (owners.isEmpty()) {
             return Set.of();
         }
-        Instant now = clock.instant();
-        List<IdentityRecord> records = owners.entrySet().stream()
-                .map(e -> new IdentityRecord(IdentityClaims.key(e.getKey()), e.getValue(), e.getKey().channel(), e.getKey().externalId(), now))
-                .toList();
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, IdentityRecord.class);
-        bulk.insert(records);
+        Date now = Date.from(clock.instant());
+        List<Document> claims = new ArrayList<>(owners.size());
+        owners.forEach((identity, customerId) -> claims.add(new Document("_id", IdentityClaims.key(identity))
+                .append("customerId", customerId).append("channel", identity.channel().name())
+                .append("externalId", identity.externalId()).append("claimedAt", now).append("_class", RECORD_TYPE)));
         try {
-            bulk.execute();
+            mongo.getCollection(COLLECTION).insertMany(claims, new InsertManyOptions().ordered(false));
             return Set.of();
-        } catch (BulkOperationException e) {
-            return taken(records, e.getErrors());
         } catch (MongoBulkWriteException e) {
-            return taken(records, e.getWriteErrors());
+            return taken(claims, e.getWriteErrors());
         }
     }
 
-    private static Set<String> taken(List<IdentityRecord> records, List<BulkWriteError> errors) {
+    private static Set<String> taken(List<Document> claims, List<BulkWriteError> errors) {
         Set<String> taken = new HashSet<>();
         for (BulkWriteError error : errors) {
             if (error.getCode() != DUPLICATE_KEY) {
                 throw new IllegalStateException("Identity claim failed: " + error.getMessage());
             }
-            taken.add(records.get(error.getIndex()).id());
+            taken.add(claims.get(error.getIndex()).getString("_id"));
         }
         return taken;
     }

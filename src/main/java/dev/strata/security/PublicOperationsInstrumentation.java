@@ -20,7 +20,8 @@ class PublicOperationsInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        if (parameters.getExecutionStepInfo().getPath().getLevel() != 1) {
+        // Root fields are all controller methods; property reads below them need no check (nor the cost of one).
+        if (parameters.isTrivialDataFetcher()) {
             return dataFetcher;
         }
         var environment = parameters.getEnvironment();
