@@ -84,14 +84,14 @@ public class CustomerIngestService {
             return new UpsertResult(0, 0, 0, List.of(), List.of(UserError.of("TOO_MANY_ROWS",
                     "at most " + MAX_ROWS + " customers per call, got " + rows.size() + "; nothing was stored", "customers")));
         }
-        var replay = idempotency.find(OPERATION, batch.idempotencyKey(), UpsertResult.class);
+        var replay = idempotency.find(OPERATION, batch.idempotencyKey());
         if (replay.isPresent()) {
-            return replay.get();
+            return StoredReplies.read(replay.get());
         }
         UpsertResult result = store(rows);
         if (!RowOutcomes.hasConflicts(result)) {
             // A conflict is transient: a retry under the same key must run again, not replay it.
-            idempotency.remember(OPERATION, batch.idempotencyKey(), result);
+            idempotency.remember(OPERATION, batch.idempotencyKey(), StoredReplies.of(result));
         }
         return result;
     }

@@ -33,7 +33,6 @@ public class IdentityRegistry implements IdentityClaims {
 
     static final String COLLECTION = "identities";
     private static final int DUPLICATE_KEY = 11000;
-    private static final String RECORD_TYPE = IdentityRecord.class.getName();
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -84,7 +83,7 @@ public class IdentityRegistry implements IdentityClaims {
         List<Document> claims = new ArrayList<>(owners.size());
         owners.forEach((identity, customerId) -> claims.add(new Document("_id", IdentityClaims.key(identity))
                 .append("customerId", customerId).append("channel", identity.channel().name())
-                .append("externalId", identity.externalId()).append("claimedAt", now).append("_class", RECORD_TYPE)));
+                .append("externalId", identity.externalId()).append("claimedAt", now)));
         try {
             mongo.getCollection(COLLECTION).insertMany(claims, new InsertManyOptions().ordered(false));
             return Set.of();

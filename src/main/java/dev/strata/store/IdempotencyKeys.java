@@ -1,18 +1,23 @@
 package dev.strata.store;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.annotation.Id;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Component;
 
-/** Remembers the result of each keyed batch write, so a retried batch gets its first answer instead of running twice. */
+/**
+ * Remembers the result of each keyed batch write, so a retried batch gets its first answer instead of
+ * running twice. Results are plain documents, shaped by their writers: a feed's answer runs to a thousand rows.
+ */
 @Component
 public class IdempotencyKeys {
+
+    static final String COLLECTION = "idempotency_keys";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -22,28 +27,27 @@ public class IdempotencyKeys {
         this.clock = clock;
     }
 
-    /** A stored result, keyed by operation and client key. */
-    @Document("idempotency_keys")
-    record Entry(@Id String id, Object result, Instant createdAt) {
-    }
-
     /** The result stored for {@code key} of {@code operation}, if that batch ran before. */
-    public <T> Optional<T> find(String operation, String key, Class<T> type) {
+    public Optional<Document> find(String operation, String key) {
         if (key == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(mongo.findById(operation + ":" + key, org.bson.Document.class, "idempotency_keys"))
-                .map(doc -> mongo.getConverter().read(type, doc.get("result", org.bson.Document.class)));
+        Document entry = mongo.getCollection(COLLECTION).find(new Document("_id", operation + ":" + key)).first();
+        return Optional.ofNullable(entry).map(e -> e.get("result", Document.class));
     }
 
     /** Stores the result of a keyed batch; the first writer wins when two retries race. */
-    public void remember(String operation, String key, Object result) {
+    public void remember(String operation, String key, Document result) {
         if (key == null) {
             return;
         }
         try {
-            mongo.insert(new Entry(operation + ":" + key, result, clock.instant()));
-        } catch (DuplicateKeyException e) {
+            mongo.getCollection(COLLECTION).insertOne(new Document("_id", operation + ":" + key).append("result", result)
+                    .append("createdAt", Date.from(clock.instant())));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
             // A concurrent retry stored the same batch first; its answer stands.
         }
     }

@@ -92,8 +92,12 @@ class CustomerSliceTests extends StrataIntegrationTest {
         String ref = unique("R");
         String key = unique("key");
         var rows = List.of(row(ref + "1", rmA, "13812345678"), row(ref + "2", rmB, "13912345678"));
-        upsert(feed, key, rows).path("upsertCustomers.created").entity(Integer.class).isEqualTo(2);
-        upsert(feed, key, rows).path("upsertCustomers.created").entity(Integer.class).isEqualTo(2);
+        var keyed = List.of(rows.get(0), row(ref + "X", rmA, "12345"), rows.get(1));
+        Map<?, ?> first = upsert(feed, key, keyed).path("upsertCustomers").entity(Map.class).get();
+        assertThat(first.get("created")).isEqualTo(2);
+        assertThat(first.toString()).contains("phone", ref + "X");
+        Map<?, ?> replay = upsert(feed, key, keyed).path("upsertCustomers").entity(Map.class).get();
+        assertThat(replay).as("the replay answers exactly what the first call answered").isEqualTo(first);
         upsert(feed, null, rows)
                 .path("upsertCustomers.created").entity(Integer.class).isEqualTo(0)
                 .path("upsertCustomers.unchanged").entity(Integer.class).isEqualTo(2);
