@@ -3,6 +3,9 @@ package dev.strata.graphql;
 import dev.strata.support.StrataIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.execution.SchemaReport;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -14,6 +17,9 @@ class GraphQlContractTests extends StrataIntegrationTest {
 
     @Autowired
     SchemaCoverage coverage;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void everySchemaFieldArgumentAndTypeIsMapped() {
@@ -104,9 +110,22 @@ class GraphQlContractTests extends StrataIntegrationTest {
 
     @Test
     void healthIsUpWithoutCredentials() {
-        WebTestClient.bindToServer(new JdkClientHttpConnector()).baseUrl("http://localhost:" + port).build()
-                .get().uri("/actuator/health").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        health().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void healthIsOutOfServiceUntilStartUpWorkIsDone() {
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            health().expectStatus().isEqualTo(503).expectBody().jsonPath("$.status").isEqualTo("OUT_OF_SERVICE");
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        health().expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec health() {
+        return WebTestClient.bindToServer(new JdkClientHttpConnector()).baseUrl("http://localhost:" + port).build()
+                .get().uri("/actuator/health").exchange();
     }
 }
