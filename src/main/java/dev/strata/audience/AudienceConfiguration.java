@@ -3,7 +3,6 @@ package dev.strata.audience;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /** The audience index bean, and the catch-up poll that only a shared (real) MongoDB needs. */
@@ -18,7 +17,6 @@ class AudienceConfiguration {
     /** With MONGODB_URI set, other replicas may write too: poll their changes by {@code updatedAt}. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty("MONGODB_URI")
-    @EnableScheduling
     static class CatchUpPolling {
 
         private final AudienceMaintainer maintainer;
