@@ -84,7 +84,7 @@ public class CustomerIngestService {
             return new UpsertResult(0, 0, 0, List.of(), List.of(UserError.of("TOO_MANY_ROWS",
                     "at most " + MAX_ROWS + " customers per call, got " + rows.size() + "; nothing was stored", "customers")));
         }
-        var replay = idempotency.find(OPERATION, batch.idempotencyKey());
+        var replay = idempotency.find(OPERATION, batch.idempotencyKey()).filter(StoredReplies::isReadable);
         if (replay.isPresent()) {
             return StoredReplies.read(replay.get());
         }

@@ -32,6 +32,11 @@ final class StoredReplies {
                 .append("userErrors", result.userErrors().stream().map(StoredReplies::error).toList());
     }
 
+    /** Whether an answer is in this form; one stored by an older build is not, and its batch simply runs again. */
+    static boolean isReadable(Document stored) {
+        return stored.get("refs") instanceof List<?> && stored.get("ids") instanceof List<?>;
+    }
+
     static CustomerIngestService.UpsertResult read(Document stored) {
         List<String> refs = stored.getList("refs", String.class);
         List<String> ids = stored.getList("ids", String.class);

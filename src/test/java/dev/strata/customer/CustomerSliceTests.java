@@ -1,5 +1,6 @@
 package dev.strata.customer;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,11 @@ import java.util.Map;
 import dev.strata.security.Role;
 import dev.strata.support.ClientExamples;
 import dev.strata.support.StrataIntegrationTest;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * upsert, RM and marketer reads with scope and masking, and labels with scoped counts.
  */
 class CustomerSliceTests extends StrataIntegrationTest {
+
+    @Autowired
+    private MongoTemplate mongo;
 
     private String branch;
     private String rmA;
@@ -108,6 +115,15 @@ class CustomerSliceTests extends StrataIntegrationTest {
         as(marketer).document(ClientExamples.load("mobile/MyCustomers"))
                 .variable("filter", Map.of("managerId", managerId(rmA))).execute()
                 .path("customers.totalCount").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerStoredByAnOlderBuildIsNotReplayedTheBatchRunsAgain() {
+        String key = unique("legacy-key");
+        mongo.getCollection("idempotency_keys").insertOne(new Document("_id", CustomerIngestService.OPERATION + ":" + key)
+                .append("result", new Document("created", 7).append("rows", List.of())).append("createdAt", new Date()));
+        upsert(feed, key, List.of(row(unique("L"), rmA, "13812345678")))
+                .path("upsertCustomers.created").entity(Integer.class).isEqualTo(1);
     }
 
     @Test
