@@ -16,7 +16,7 @@ import org.bson.types.ObjectId;
  * lists and the unscored value, which are left out: the feed inserts thousands a second, and generic
  * mapping cost more than the insert. CustomerDocumentsTests holds this to the mapper's output.
  */
-public final class CustomerDocuments {
+final class CustomerDocuments {
 
     static final String COLLECTION = "customers";
 
@@ -66,7 +66,7 @@ public final class CustomerDocuments {
         return ObjectId.isValid(id) ? new ObjectId(id) : id;
     }
 
-    static Document assets(Customer.AssetSummary assets) {
+    private static Document assets(Customer.AssetSummary assets) {
         Document document = new Document();
         putIfPresent(document, "aum", assets.aum());
         putIfPresent(document, "deposits", assets.deposits());
@@ -75,7 +75,7 @@ public final class CustomerDocuments {
         return document;
     }
 
-    static Document digital(Customer.DigitalEngagement digital) {
+    private static Document digital(Customer.DigitalEngagement digital) {
         Document document = new Document("appRegistered", digital.appRegistered())
                 .append("miniProgramBound", digital.miniProgramBound());
         putIfPresent(document, "lastLoginAt", digital.lastLoginAt());
@@ -97,7 +97,7 @@ public final class CustomerDocuments {
         return document;
     }
 
-    static Document label(Customer.AppliedLabel label) {
+    private static Document label(Customer.AppliedLabel label) {
         Document document = new Document();
         putIfPresent(document, "labelId", label.labelId());
         putIfPresent(document, "key", label.key());
@@ -114,7 +114,7 @@ public final class CustomerDocuments {
         return document;
     }
 
-    static Document tierChange(Customer.TierChange change) {
+    private static Document tierChange(Customer.TierChange change) {
         Document document = new Document();
         putIfPresent(document, "from", change.from());
         putIfPresent(document, "to", change.to());
@@ -123,7 +123,7 @@ public final class CustomerDocuments {
         return document;
     }
 
-    static Document value(Customer.CustomerValue value) {
+    private static Document value(Customer.CustomerValue value) {
         Document document = new Document();
         putIfPresent(document, "currentValue", value.currentValue());
         putIfPresent(document, "potentialValue", value.potentialValue());
@@ -134,8 +134,8 @@ public final class CustomerDocuments {
         return document;
     }
 
-    /** One month of averages as kept on the customer (the balance feed writes these too). */
-    public static Document monthlyBalance(Customer.MonthlyBalance month) {
+    /** One month of averages as kept on the customer. */
+    private static Document monthlyBalance(Customer.MonthlyBalance month) {
         Document document = new Document();
         putIfPresent(document, "month", month.month());
         putIfPresent(document, "avgDailyDeposit", month.avgDailyDeposit());
@@ -143,7 +143,7 @@ public final class CustomerDocuments {
         return document;
     }
 
-    static Document recentEvent(Customer.RecentEvent event) {
+    private static Document recentEvent(Customer.RecentEvent event) {
         Document document = new Document();
         putIfPresent(document, "eventId", event.eventId());
         putIfPresent(document, "type", event.type());
@@ -152,7 +152,7 @@ public final class CustomerDocuments {
         return document;
     }
 
-    static Document recentTouchpoint(Customer.RecentTouchpoint touchpoint) {
+    private static Document recentTouchpoint(Customer.RecentTouchpoint touchpoint) {
         Document document = new Document();
         putIfPresent(document, "touchpointId", touchpoint.touchpointId());
         putIfPresent(document, "channel", touchpoint.channel());

@@ -108,7 +108,7 @@ public class CustomerIngestService {
         String[] hashes = new String[rows.size()];
         List<WriteModel<Document>> writes = new ArrayList<>();
         List<Integer> writtenRows = new ArrayList<>();
-        List<Document> created = new ArrayList<>();
+        Document[] inserts = new Document[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             CustomerInput row = rows.get(i);
             List<UserError> errors = validator.validate(i, row);
@@ -144,20 +144,20 @@ public class CustomerIngestService {
             int i = creates.get(n);
             CustomerInput row = rows.get(i);
             String id = new ObjectId().toHexString();
-            Document document = CustomerDocuments.of(CustomerRows.newCustomer(row, branchOf(row, rms), id, firstSeq + n, hashes[i], now));
-            writes.add(new InsertOneModel<>(document));
+            Customer customer = CustomerRows.newCustomer(row, branchOf(row, rms), id, firstSeq + n, hashes[i], now);
+            inserts[i] = CustomerDocuments.of(customer);
+            writes.add(new InsertOneModel<>(inserts[i]));
             writtenRows.add(i);
-            created.add(document);
             outcomes.created(i, row.externalRef(), id);
             identities.storing(i, id);
         }
         if (!writes.isEmpty()) {
             execute(writes, writtenRows, outcomes);
             identities.claim(outcomes::stored);
-            List<Document> inserted = new ArrayList<>(created.size());
-            for (int n = 0; n < created.size(); n++) {
-                if (outcomes.stored(creates.get(n))) {
-                    inserted.add(created.get(n));
+            List<Document> inserted = new ArrayList<>(creates.size());
+            for (int i : creates) {
+                if (outcomes.stored(i)) {
+                    inserted.add(inserts[i]);
                 }
             }
             events.publishEvent(CustomersChanged.of(outcomes.updatedCustomerIds(), inserted));

@@ -12,7 +12,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,7 +32,6 @@ public class IdempotencyKeys {
     private final Clock clock;
     private final Duration retention;
 
-    @Autowired
     IdempotencyKeys(MongoTemplate mongo, Clock clock, @Value("${strata.idempotency.retention:P7D}") Duration retention) {
         this.mongo = mongo;
         this.clock = clock;
@@ -71,7 +69,8 @@ public class IdempotencyKeys {
     }
 
     /** Deletes the entries past their retention; returns how many. */
-    @Scheduled(fixedDelayString = "${strata.idempotency.purge-interval:PT1H}")
+    @Scheduled(initialDelayString = "${strata.idempotency.purge-interval:PT1H}",
+            fixedDelayString = "${strata.idempotency.purge-interval:PT1H}")
     public long purgeExpired() {
         return entries().deleteMany(expired()).getDeletedCount();
     }
