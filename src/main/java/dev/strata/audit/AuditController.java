@@ -1,5 +1,6 @@
 package dev.strata.audit;
 
+import dev.strata.shared.Scope;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.NodeFetcher;
 import dev.strata.graphql.Paging;
@@ -28,7 +29,7 @@ class AuditController implements NodeFetcher {
     }
 
     @Override
-    public Object fetch(String localId) {
+    public Object fetch(String localId, Scope scope) {
         return audit.find(localId);
     }
 }

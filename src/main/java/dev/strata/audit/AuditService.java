@@ -1,19 +1,23 @@
 package dev.strata.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.Paging;
-import dev.strata.security.Viewers;
-import dev.strata.store.KeysetPages;
+import dev.strata.graphql.KeysetPages;
 import org.bson.types.ObjectId;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** Append-only audit trail of logins, lockouts, user changes, merges and unmasked reads. */
+/**
+ * Append-only audit trail of logins, lockouts, user changes, merges and unmasked reads, written from
+ * the {@link AuditEvent}s features publish.
+ */
 @Service
 public class AuditService {
 
@@ -25,24 +29,15 @@ public class AuditService {
         this.clock = clock;
     }
 
-    /** Records an action by the current caller. */
-    public void record(String action, String target, String field) {
-        record(Viewers.name(), action, target, field);
-    }
-
-    public void record(String actor, String action, String target, String field) {
-        mongo.insert(new AuditEntry(new ObjectId().toHexString(), actor, action, target, field, clock.instant()));
-    }
-
-    /** Records the same action by the current caller on many targets in one write. */
-    public void recordAll(String action, java.util.Collection<String> targets, String field) {
-        if (targets.isEmpty()) {
+    /** Appends one entry per target, in one write. */
+    @EventListener
+    void record(AuditEvent event) {
+        if (event.targets().isEmpty()) {
             return;
         }
-        String actor = Viewers.name();
-        java.time.Instant at = clock.instant();
-        mongo.insertAll(targets.stream()
-                .map(target -> new AuditEntry(new ObjectId().toHexString(), actor, action, target, field, at)).toList());
+        Instant at = clock.instant();
+        mongo.insertAll(event.targets().stream().map(target -> new AuditEntry(new ObjectId().toHexString(), event.actor(),
+                event.action(), target, event.field(), at)).toList());
     }
 
     /** Newest first. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +22,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-/** Turns ledger outcomes into two unordered bulk writes, so a batch of 1,000 entries costs a handful of commands. */
+/** Turns ledger outcomes into bulk writes (months here, customers through their write path), so a batch of 1,000 entries costs a handful of commands. */
 final class BalanceWrites {
 
     static final String BALANCES = "balances";
-    static final String CUSTOMERS = "customers";
 
     private BalanceWrites() {
     }
@@ -54,20 +54,16 @@ final class BalanceWrites {
     }
 
     /** One update per customer: the last 24 months of averages and, when it moved, the current month's. */
-    static void writeCustomers(MongoTemplate mongo, Map<String, BalanceLedger.Outcome> outcomes, Instant now) {
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CUSTOMERS);
+    static Map<String, Update> customerUpdates(Map<String, BalanceLedger.Outcome> outcomes) {
+        Map<String, Update> updates = new LinkedHashMap<>();
         outcomes.forEach((customerId, outcome) -> {
-            Update update = new Update().set("balanceMonths", outcome.balanceMonths().stream().map(BalanceWrites::month).toList())
-                    .set("updatedAt", Date.from(now));
+            Update update = new Update().set("balanceMonths", outcome.balanceMonths().stream().map(BalanceWrites::month).toList());
             if (outcome.currentChanged() && outcome.currentMonth() != null) {
                 update.set("assets.monthlyAvgDailyDeposit", decimal(outcome.currentMonth().avgDailyDeposit()));
             }
-            bulk.updateOne(Query.query(Criteria.where("_id").is(customerId)), update);
+            updates.put(customerId, update);
         });
-        bulk.execute();
+        return updates;
     }
 
     private static Set<String> failedCustomers(BulkOperations bulk, List<BalanceLedger.MonthWrite> writes) {

@@ -20,12 +20,13 @@ import java.util.stream.Collectors;
 
 import dev.strata.balance.BalanceMonth.Day;
 import dev.strata.customer.Customer;
-import dev.strata.customer.CustomersChanged;
+import dev.strata.customer.CustomerService;
+import dev.strata.customer.CustomerService.BalanceProfile;
+import dev.strata.customer.CustomerWrites;
 import dev.strata.graphql.BadRequestException;
 import dev.strata.graphql.RowResult;
 import dev.strata.graphql.UserError;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,23 +41,18 @@ public class DailyBalanceService {
     public static final int MAX_ENTRIES = 1000;
 
     private final MongoTemplate mongo;
-    private final ApplicationEventPublisher events;
+    private final CustomerService customers;
+    private final CustomerWrites customerWrites;
     private final Clock clock;
     private final ZoneId zone;
 
-    DailyBalanceService(MongoTemplate mongo, ApplicationEventPublisher events, Clock clock,
+    DailyBalanceService(MongoTemplate mongo, CustomerService customers, CustomerWrites writes, Clock clock,
             @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.mongo = mongo;
-        this.events = events;
+        this.customers = customers;
+        this.customerWrites = writes;
         this.clock = clock;
         this.zone = zone;
-    }
-
-    /** The fields of a customer this write path needs. */
-    record CustomerRef(@Id String id, String externalRef, List<Customer.MonthlyBalance> balanceMonths) {
-        CustomerRef {
-            balanceMonths = balanceMonths == null ? List.of() : balanceMonths;
-        }
     }
 
     /** A validated entry and the row it came from. */
@@ -67,18 +63,17 @@ public class DailyBalanceService {
     public RecordDailyBalancesPayload record(DailyBalanceInput.Batch batch) {
         List<DailyBalanceInput> rows = batch == null || batch.entries() == null ? List.of() : batch.entries();
         if (rows.size() > MAX_ENTRIES) {
-            return RecordDailyBalancesPayload.refused(UserError.of("TOO_MANY_ROWS",
-                    "at most " + MAX_ENTRIES + " entries per call, got " + rows.size() + "; nothing was stored", "entries"));
+            return RecordDailyBalancesPayload.refused(UserError.tooMany(MAX_ENTRIES, "entries"));
         }
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
-        Map<String, CustomerRef> customers = customersByRef(rows);
+        Map<String, BalanceProfile> customers = customersByRef(rows);
         BalanceRowValidator validator = new BalanceRowValidator(today, customers.keySet());
         List<RowResult> rejected = new ArrayList<>();
         Map<String, Map<LocalDate, Entry>> byCustomer = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             DailyBalanceInput row = rows.get(i);
-            CustomerRef customer = row.externalRef() == null ? null : customers.get(row.externalRef());
+            BalanceProfile customer = row.externalRef() == null ? null : customers.get(row.externalRef());
             List<UserError> errors = validator.validate(i, row);
             if (errors.isEmpty() && byCustomer.getOrDefault(customer.id(), Map.of()).containsKey(row.date())) {
                 errors = List.of(UserError.of("DUPLICATE_IN_BATCH", "this externalRef and date appear earlier in this batch",
@@ -109,13 +104,13 @@ public class DailyBalanceService {
     }
 
     /** Recomputes and writes; returns how many entries were already stored as sent. Refused customers' rows join {@code rejected}. */
-    private int store(Map<String, Map<LocalDate, Entry>> byCustomer, Map<String, CustomerRef> customers, LocalDate today,
+    private int store(Map<String, Map<LocalDate, Entry>> byCustomer, Map<String, BalanceProfile> customers, LocalDate today,
             Instant now, List<RowResult> rejected) {
         if (byCustomer.isEmpty()) {
             return 0;
         }
-        Map<String, CustomerRef> byId = customers.values().stream()
-                .collect(Collectors.toMap(CustomerRef::id, Function.identity()));
+        Map<String, BalanceProfile> byId = customers.values().stream()
+                .collect(Collectors.toMap(BalanceProfile::id, Function.identity()));
         Map<String, List<BalanceMonth>> loaded = load(byCustomer, byId, YearMonth.from(today));
         Map<String, BalanceLedger.Outcome> outcomes = new HashMap<>();
         Map<String, BalanceLedger.Outcome> changed = new LinkedHashMap<>();
@@ -141,15 +136,12 @@ public class DailyBalanceService {
                             "the store refused this customer's balances; retry the entry", "entries",
                             String.valueOf(entry.index()))))));
         }
-        BalanceWrites.writeCustomers(mongo, changed, now);
-        if (!changed.isEmpty()) {
-            events.publishEvent(CustomersChanged.of(changed.keySet()));
-        }
+        customerWrites.updateEach(BalanceWrites.customerUpdates(changed));
         return outcomes.values().stream().mapToInt(outcome -> outcome.unchanged().size()).sum();
     }
 
     /** Every month document the batch's customers may need, in one {@code $in} query on {@code _id}. */
-    private Map<String, List<BalanceMonth>> load(Map<String, Map<LocalDate, Entry>> byCustomer, Map<String, CustomerRef> byId,
+    private Map<String, List<BalanceMonth>> load(Map<String, Map<LocalDate, Entry>> byCustomer, Map<String, BalanceProfile> byId,
             YearMonth current) {
         Set<String> ids = new HashSet<>();
         byCustomer.forEach((customerId, entries) -> {
@@ -163,14 +155,8 @@ public class DailyBalanceService {
     }
 
     /** The batch's customers by externalRef, in one {@code $in} query on the unique externalRef. */
-    private Map<String, CustomerRef> customersByRef(List<DailyBalanceInput> rows) {
+    private Map<String, BalanceProfile> customersByRef(List<DailyBalanceInput> rows) {
         Set<String> refs = rows.stream().map(DailyBalanceInput::externalRef).filter(Objects::nonNull).collect(Collectors.toSet());
-        if (refs.isEmpty()) {
-            return Map.of();
-        }
-        Query query = Query.query(Criteria.where("externalRef").in(refs));
-        query.fields().include("externalRef", "balanceMonths");
-        return mongo.find(query, CustomerRef.class, BalanceWrites.CUSTOMERS).stream()
-                .collect(Collectors.toMap(CustomerRef::externalRef, Function.identity()));
+        return refs.isEmpty() ? Map.of() : customers.balanceProfilesByRefUnscoped(refs);
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.branch;
 
+import dev.strata.shared.Scope;
 import dev.strata.graphql.NodeFetcher;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -26,7 +27,7 @@ class BranchController implements NodeFetcher {
     }
 
     @Override
-    public Object fetch(String localId) {
+    public Object fetch(String localId, Scope scope) {
         return branches.find(localId);
     }
 }

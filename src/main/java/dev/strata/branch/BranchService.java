@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.strata.graphql.UserError;
-import dev.strata.store.Codes;
+import dev.strata.graphql.Codes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
 /** Branches: the unit of a branch manager's data scope. */
 @Service
 public class BranchService {
+
+    /** Most rows one call may send. */
+    static final int MAX_ROWS = 1000;
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -34,6 +37,9 @@ public class BranchService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public UpsertResult upsert(List<BranchInput> rows) {
+        if (rows.size() > MAX_ROWS) {
+            return new UpsertResult(List.of(), List.of(UserError.tooMany(MAX_ROWS, "branches")));
+        }
         List<Branch> stored = new ArrayList<>();
         List<UserError> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {

@@ -1,5 +1,11 @@
 package dev.strata.customer;
 
+import dev.strata.shared.Channel;
+import dev.strata.shared.CustomerSource;
+import dev.strata.shared.LifecycleStage;
+import dev.strata.shared.RiskLevel;
+import dev.strata.shared.Tier;
+import dev.strata.shared.ValueQuadrant;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,7 +54,7 @@ public record Customer(
         String mergedInto,
         String contentHash,
         Instant createdAt,
-        Instant updatedAt) implements NodeEntity {
+        @Indexed Instant updatedAt) implements NodeEntity {
 
     public Customer {
         assets = assets == null ? AssetSummary.EMPTY : assets;

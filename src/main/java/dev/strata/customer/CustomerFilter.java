@@ -1,5 +1,6 @@
 package dev.strata.customer;
 
+import dev.strata.shared.Tier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -29,7 +29,6 @@ import dev.strata.store.SequenceAllocator;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -56,12 +55,12 @@ public class CustomerIngestService {
     private final IdempotencyKeys idempotency;
     private final Clock clock;
     private final ZoneId zone;
-    private final ApplicationEventPublisher events;
+    private final CustomerWrites customerWrites;
 
     CustomerIngestService(MongoTemplate mongo, BranchService branches, ManagerService managers, ProductService products,
             IdentityClaims identityClaims, SequenceAllocator sequences, IdempotencyKeys idempotency, Clock clock,
-            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, ApplicationEventPublisher events) {
-        this.events = events;
+            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, CustomerWrites customerWrites) {
+        this.customerWrites = customerWrites;
         this.mongo = mongo;
         this.branches = branches;
         this.managers = managers;
@@ -81,8 +80,7 @@ public class CustomerIngestService {
     public UpsertResult upsert(CustomerInput.Batch batch) {
         List<CustomerInput> rows = batch.customers() == null ? List.of() : batch.customers();
         if (rows.size() > MAX_ROWS) {
-            return new UpsertResult(0, 0, 0, List.of(), List.of(UserError.of("TOO_MANY_ROWS",
-                    "at most " + MAX_ROWS + " customers per call, got " + rows.size() + "; nothing was stored", "customers")));
+            return new UpsertResult(0, 0, 0, List.of(), List.of(UserError.tooMany(MAX_ROWS, "customers")));
         }
         var replay = idempotency.find(OPERATION, batch.idempotencyKey()).filter(StoredReplies::isReadable);
         if (replay.isPresent()) {
@@ -152,26 +150,19 @@ public class CustomerIngestService {
             identities.storing(i, id);
         }
         if (!writes.isEmpty()) {
-            execute(writes, writtenRows, outcomes);
-            identities.claim(outcomes::stored);
-            List<Document> inserted = new ArrayList<>(creates.size());
-            for (int i : creates) {
-                if (outcomes.stored(i)) {
-                    inserted.add(inserts[i]);
-                }
-            }
-            events.publishEvent(CustomersChanged.of(outcomes.updatedCustomerIds(), inserted));
+            customerWrites.bulkWrite(writes, error -> outcomes.conflict(writtenRows.get(error.getIndex()), error.getMessage()),
+                    () -> {
+                        identities.claim(outcomes::stored);
+                        List<Document> inserted = new ArrayList<>(creates.size());
+                        for (int i : creates) {
+                            if (outcomes.stored(i)) {
+                                inserted.add(inserts[i]);
+                            }
+                        }
+                        return CustomersChanged.of(outcomes.updatedCustomerIds(), inserted);
+                    });
         }
         return outcomes.result();
-    }
-
-    /** Runs the writes unordered; a write the store refuses (a racing feed's duplicate) makes its row a CONFLICT. */
-    private void execute(List<WriteModel<Document>> writes, List<Integer> writtenRows, RowOutcomes outcomes) {
-        try {
-            mongo.getCollection(CustomerDocuments.COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            e.getWriteErrors().forEach(error -> outcomes.conflict(writtenRows.get(error.getIndex()), error.getMessage()));
-        }
     }
 
     private CustomerRowValidator validator(List<CustomerInput> rows, Map<String, RelationshipManager> rms, Instant now) {

@@ -11,6 +11,7 @@ import dev.strata.audience.AudienceKeys;
 import dev.strata.graphql.BadRequestException;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.Paging;
+import dev.strata.shared.Scope;
 import org.roaringbitmap.PeekableIntIterator;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.data.domain.Sort;
@@ -35,12 +36,12 @@ public class CustomerPages {
     }
 
     /** Everyone the scope lets the caller see. */
-    public RoaringBitmap members(CustomerScope scope) {
-        return switch (scope.kind()) {
-            case ALL -> audience.get(AudienceKeys.ALL);
+    public RoaringBitmap members(Scope scope) {
+        return switch (scope.reach()) {
+            case EVERYONE -> audience.get(AudienceKeys.ALL);
             case BRANCH -> audience.get(AudienceKeys.branch(scope.code()));
-            case BOOK -> audience.get(AudienceKeys.manager(scope.code()));
-            case NONE -> new RoaringBitmap();
+            case MANAGER -> audience.get(AudienceKeys.manager(scope.code()));
+            case NOBODY -> new RoaringBitmap();
         };
     }
 

@@ -1,5 +1,8 @@
 package dev.strata.customer;
 
+import dev.strata.shared.Channel;
+import dev.strata.shared.CustomerSource;
+import dev.strata.shared.RiskLevel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

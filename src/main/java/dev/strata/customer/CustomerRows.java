@@ -1,5 +1,8 @@
 package dev.strata.customer;
 
+import dev.strata.shared.Channel;
+import dev.strata.shared.LifecycleStage;
+import dev.strata.shared.Tier;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

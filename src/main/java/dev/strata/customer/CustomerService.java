@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.Paging;
-import dev.strata.security.Viewers;
+import dev.strata.shared.Scope;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -17,83 +17,121 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** Reads of customer portraits, always within the caller's data scope. */
+/** Reads of customer portraits within a scope the caller passes in; unscoped reads say so in their names. */
 @Service
 public class CustomerService {
 
-    /** How many merge hops to follow before giving up on a (corrupt) cycle. */
-    private static final int MAX_MERGE_HOPS = 8;
-
     private final MongoTemplate mongo;
     private final CustomerPages pages;
+    private final LiveCustomers live;
 
-    CustomerService(MongoTemplate mongo, CustomerPages pages) {
+    CustomerService(MongoTemplate mongo, CustomerPages pages, LiveCustomers live) {
         this.mongo = mongo;
         this.pages = pages;
+        this.live = live;
     }
 
     /**
      * One customer by local ID, following merges to the survivor; null when absent,
-     * AccessDeniedException when out of scope.
+     * AccessDeniedException when out of scope (a query's answer: null with FORBIDDEN).
      */
     @PreAuthorize("isAuthenticated()")
-    public Customer find(String id) {
-        Customer customer = mongo.findById(id, Customer.class);
-        for (int hop = 0; customer != null && customer.isMerged() && hop < MAX_MERGE_HOPS; hop++) {
-            customer = mongo.findById(customer.mergedInto(), Customer.class);
+    public Customer find(String id, Scope scope) {
+        Customer customer = live.resolveUnscoped(id);
+        if (customer != null && !scope.sees(customer.branchCode(), customer.managerCode())) {
+            throw new AccessDeniedException("Customer is outside the caller's scope");
         }
-        return checkScope(customer);
+        return customer;
+    }
+
+    /**
+     * A live customer the caller reached by a key of its own (a channel identity): like {@link #find},
+     * but the feed may address any customer.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Customer findAddressed(String id, Scope scope) {
+        Customer customer = live.resolveUnscoped(id);
+        if (customer != null && !allows(scope, customer)) {
+            throw new AccessDeniedException("Customer is outside the caller's scope");
+        }
+        return customer;
+    }
+
+    /**
+     * The live customer a mutation names, or null when it is unknown <em>or</em> outside the scope: a
+     * mutation never tells whether a customer it may not see exists.
+     */
+    public Customer findForChange(String id, Scope scope) {
+        Customer customer = live.resolveUnscoped(id);
+        return customer != null && allows(scope, customer) ? customer : null;
     }
 
     /** By core-banking reference; the feed's service account may use this too. */
     @PreAuthorize("hasAnyRole('ADMIN','MARKETER','ANALYST','BRANCH_MANAGER','RELATIONSHIP_MANAGER','SERVICE')")
-    public Customer findByRef(String externalRef) {
+    public Customer findByRef(String externalRef, Scope scope) {
         Customer customer = mongo.findOne(Query.query(Criteria.where("externalRef").is(externalRef)), Customer.class);
-        if (customer == null || Viewers.require().has(dev.strata.security.Role.SERVICE)) {
-            return customer;
+        if (customer != null && !allows(scope, customer)) {
+            throw new AccessDeniedException("Customer is outside the caller's scope");
         }
-        return checkScope(customer);
+        return customer;
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','MARKETER','ANALYST','BRANCH_MANAGER','RELATIONSHIP_MANAGER')")
-    public Connection<Customer> list(CustomerFilter filter, Paging paging) {
-        CustomerScope scope = scope();
+    public Connection<Customer> list(CustomerFilter filter, Paging paging, Scope scope) {
         if (filter != null && filter.hasSearch()) {
-            return pages.search(new Criteria().andOperator(scope.criteria(), filter.criteria()), paging);
+            return pages.search(new Criteria().andOperator(ScopeCriteria.of(scope), filter.criteria()), paging);
         }
         RoaringBitmap members = pages.members(scope);
         return pages.page(filter == null ? members : pages.narrow(members, filter), paging);
     }
 
-    /** Everyone the caller may see, as audience bitmap: the base of every scoped count. */
-    public RoaringBitmap visibleMembers() {
-        return pages.members(scope());
+    /** Everyone the scope sees, as audience bitmap: the base of every scoped count. */
+    public RoaringBitmap visibleMembers(Scope scope) {
+        return pages.members(scope);
     }
 
-    /** Customers in the caller's scope among {@code ids}, in one query. */
-    public List<Customer> findAllInScope(Collection<String> ids) {
-        Criteria criteria = new Criteria().andOperator(Criteria.where("_id").in(ids), scope().criteria());
-        return mongo.find(Query.query(criteria), Customer.class);
+    /** Those of the named customers (as stored, merged or not) the scope may see, in one query. */
+    public List<Customer> findAllInScope(Collection<String> ids, Scope scope) {
+        return findAllUnscoped(ids).stream().filter(customer -> allows(scope, customer)).toList();
     }
 
     /** Customers by local ID regardless of scope, for batched resolution of already-authorised references. */
-    public List<Customer> findAll(Collection<String> ids) {
+    public List<Customer> findAllUnscoped(Collection<String> ids) {
         return mongo.find(Query.query(Criteria.where("_id").in(ids)), Customer.class);
     }
 
-    /** {@link #findAll} keyed by ID, for a batch mapping to look its sources' customers up in. */
-    public Map<String, Customer> byId(Collection<String> ids) {
-        return findAll(ids).stream().collect(Collectors.toMap(Customer::id, Function.identity()));
+    /** {@link #findAllUnscoped} keyed by ID, for a batch mapping to look its sources' customers up in. */
+    public Map<String, Customer> byIdUnscoped(Collection<String> ids) {
+        return findAllUnscoped(ids).stream().collect(Collectors.toMap(Customer::id, Function.identity()));
     }
 
-    public static CustomerScope scope() {
-        return Viewers.current().map(CustomerScope::of).orElse(CustomerScope.NOTHING);
+    /** Whether the store holds no customer at all (a fresh install). */
+    public boolean noneStored() {
+        return !mongo.exists(new Query(), Customer.class);
     }
 
-    private static Customer checkScope(Customer customer) {
-        if (customer != null && !scope().allows(customer)) {
-            throw new AccessDeniedException("Customer is outside the caller's scope");
+    /** One stored customer as it is, merged or not, regardless of scope. */
+    public Customer findStoredUnscoped(String id) {
+        return mongo.findById(id, Customer.class);
+    }
+
+    /** What the balance feed needs of a customer: who it is and the monthly averages kept on it. */
+    public record BalanceProfile(String id, String externalRef, List<Customer.MonthlyBalance> balanceMonths) {
+        public BalanceProfile {
+            balanceMonths = balanceMonths == null ? List.of() : balanceMonths;
         }
-        return customer;
+    }
+
+    /** Balance profiles by core-banking reference, in one query on the unique externalRef; the feed may address any. */
+    public Map<String, BalanceProfile> balanceProfilesByRefUnscoped(Collection<String> externalRefs) {
+        Query query = Query.query(Criteria.where("externalRef").in(externalRefs));
+        query.fields().include("externalRef", "balanceMonths");
+        return mongo.find(query, BalanceProfile.class, CustomerDocuments.COLLECTION).stream()
+                .collect(Collectors.toMap(BalanceProfile::externalRef, Function.identity()));
+    }
+
+    /** Whether the caller may address this customer by naming it (see {@link Scope#mayAddress}). */
+    public static boolean allows(Scope scope, Customer customer) {
+        return scope.mayAddress(customer.branchCode(), customer.managerCode());
     }
 }

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.SplittableRandom;
 
 import dev.strata.customer.Customer;
-import dev.strata.customer.Tier;
+import dev.strata.shared.Tier;
 
 /** Draws log-normal balances in CNY so that each value tier holds a realistic share of the demo customers. */
 final class DemoBalances {

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import dev.strata.customer.Channel;
+import dev.strata.shared.Channel;
 import dev.strata.customer.Customer;
-import dev.strata.customer.CustomerSource;
-import dev.strata.customer.LifecycleStage;
-import dev.strata.customer.RiskLevel;
+import dev.strata.shared.CustomerSource;
+import dev.strata.shared.LifecycleStage;
+import dev.strata.shared.RiskLevel;
 import dev.strata.manager.RelationshipManager;
 import dev.strata.product.Product;
 

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 import dev.strata.branch.Branch;
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerIngestService;
-import dev.strata.customer.CustomersChanged;
+import dev.strata.customer.CustomerService;
+import dev.strata.customer.CustomerWrites;
 import dev.strata.label.Label;
 import dev.strata.manager.RelationshipManager;
 import dev.strata.product.Product;
@@ -24,7 +25,6 @@ import dev.strata.store.SequenceAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -48,11 +48,14 @@ class DemoDataSeeder implements ApplicationRunner {
     private final DemoProperties properties;
     private final Clock clock;
     private final ZoneId zone;
-    private final ApplicationEventPublisher events;
+    private final CustomerService customerService;
+    private final CustomerWrites customerWrites;
 
     DemoDataSeeder(MongoTemplate mongo, SequenceAllocator sequences, DemoUsers users, DemoProperties properties,
-            Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, ApplicationEventPublisher events) {
-        this.events = events;
+            Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, CustomerService customerService,
+            CustomerWrites customerWrites) {
+        this.customerService = customerService;
+        this.customerWrites = customerWrites;
         this.mongo = mongo;
         this.sequences = sequences;
         this.users = users;
@@ -67,7 +70,7 @@ class DemoDataSeeder implements ApplicationRunner {
         if (count == 0) {
             return;
         }
-        if (mongo.exists(new Query(), Customer.class)) {
+        if (!customerService.noneStored()) {
             log.info("Demo data not seeded: the store already has customers");
             return;
         }
@@ -96,8 +99,7 @@ class DemoDataSeeder implements ApplicationRunner {
         for (int i = 0; i < count; i++) {
             batch.add(customers.customer(i, firstSeq + i));
             if (batch.size() == BATCH || i == count - 1) {
-                mongo.insert(batch, Customer.class);
-                events.publishEvent(CustomersChanged.of(batch.stream().map(Customer::id).toList()));
+                customerWrites.insert(batch);
                 batch.clear();
             }
         }

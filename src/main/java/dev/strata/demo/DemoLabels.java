@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 import dev.strata.customer.Customer;
-import dev.strata.customer.RiskLevel;
+import dev.strata.shared.RiskLevel;
 import dev.strata.label.Label;
 import dev.strata.label.LabelCategory;
 import dev.strata.label.LabelKind;

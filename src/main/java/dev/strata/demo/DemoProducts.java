@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import dev.strata.customer.Customer;
-import dev.strata.customer.RiskLevel;
-import dev.strata.customer.Tier;
+import dev.strata.shared.RiskLevel;
+import dev.strata.shared.Tier;
 import dev.strata.product.Product;
-import dev.strata.product.ProductRisk;
+import dev.strata.shared.ProductRisk;
 
 /** A small bank catalogue and who holds what: deposits for most, riskier products only within each customer's tolerance. */
 final class DemoProducts {

@@ -1,5 +1,6 @@
 package dev.strata.event;
 
+import dev.strata.shared.Scope;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import dev.strata.graphql.Connection;
 import dev.strata.graphql.NodeFetcher;
 import dev.strata.graphql.OwnerPages;
 import dev.strata.graphql.Paging;
-import dev.strata.security.Role;
-import dev.strata.security.Viewers;
+import dev.strata.security.Scopes;
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -45,8 +46,8 @@ class EventController implements NodeFetcher {
     }
 
     @MutationMapping
-    EventIngestService.TrackResult trackEvents(@Argument EventInput.Batch input) {
-        return ingest.track(input);
+    EventIngestService.TrackResult trackEvents(@Argument EventInput.Batch input, Scope scope) {
+        return ingest.track(input, scope);
     }
 
     /** Batched across a list of customers through a data loader, since each page request carries arguments. */
@@ -70,14 +71,14 @@ class EventController implements NodeFetcher {
                 .toList());
     }
 
-    /** The referrer when the viewer may see them; the service account sees any. */
+    /** The referrer when the viewer's scope may see them. */
     @BatchMapping(typeName = "Customer")
-    Map<Customer, Customer> referredBy(List<Customer> page) {
+    Map<Customer, Customer> referredBy(List<Customer> page, GraphQLContext request) {
         List<String> ids = page.stream().map(Customer::referredBy).filter(id -> id != null).distinct().toList();
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Customer> referrers = Viewers.require().has(Role.SERVICE) ? customers.findAll(ids) : customers.findAllInScope(ids);
+        List<Customer> referrers = customers.findAllInScope(ids, Scopes.of(request));
         Map<String, Customer> byId = referrers.stream().collect(Collectors.toMap(Customer::id, Function.identity()));
         return Batches.byKey(page, c -> c.referredBy() == null ? null : byId.get(c.referredBy()));
     }
@@ -85,7 +86,7 @@ class EventController implements NodeFetcher {
     /** Events are reached only through customers the viewer may see, so their customer needs no further check. */
     @BatchMapping(typeName = "Event")
     Map<Event, Customer> customer(List<Event> page) {
-        Map<String, Customer> byId = customers.byId(page.stream().map(Event::customerId).distinct().toList());
+        Map<String, Customer> byId = customers.byIdUnscoped(page.stream().map(Event::customerId).distinct().toList());
         return Batches.byKey(page, e -> byId.get(e.customerId()));
     }
 
@@ -95,7 +96,7 @@ class EventController implements NodeFetcher {
     }
 
     @Override
-    public Object fetch(String localId) {
-        return events.find(localId);
+    public Object fetch(String localId, Scope scope) {
+        return events.find(localId, scope);
     }
 }

@@ -3,20 +3,14 @@ package dev.strata.event;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.strata.customer.Customer;
-import dev.strata.customer.CustomersChanged;
+import dev.strata.customer.CustomerWrites;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -29,37 +23,34 @@ class EventEffects {
 
     static final int RECENT = 20;
 
-    private final MongoTemplate mongo;
+    private final CustomerWrites writes;
     private final Referrals referrals;
     private final ApplicationEventPublisher publisher;
 
-    EventEffects(MongoTemplate mongo, Referrals referrals, ApplicationEventPublisher publisher) {
-        this.mongo = mongo;
+    EventEffects(CustomerWrites writes, Referrals referrals, ApplicationEventPublisher publisher) {
+        this.writes = writes;
         this.referrals = referrals;
         this.publisher = publisher;
     }
 
-    void apply(List<Event> inserted, Instant now) {
+    void apply(List<Event> inserted) {
         if (inserted.isEmpty()) {
             return;
         }
         Map<String, List<Event>> byCustomer = inserted.stream()
                 .collect(Collectors.groupingBy(Event::customerId, LinkedHashMap::new, Collectors.toList()));
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Customer.class);
-        byCustomer.forEach((customerId, events) ->
-                bulk.updateOne(Query.query(Criteria.where("_id").is(customerId)), portraitUpdate(events, now)));
-        bulk.execute();
-        Set<String> changed = new LinkedHashSet<>(byCustomer.keySet());
-        changed.addAll(referrals.record(inserted, now));
+        Map<String, Update> updates = new LinkedHashMap<>();
+        byCustomer.forEach((customerId, events) -> updates.put(customerId, portraitUpdate(events)));
+        writes.updateEach(updates);
+        referrals.record(inserted);
         publisher.publishEvent(new EventsRecorded(inserted));
-        publisher.publishEvent(CustomersChanged.of(changed));
     }
 
     /** Pushes the newest events into the bounded embedded list (the store sorts and trims) and moves the last login. */
-    static Update portraitUpdate(List<Event> events, Instant now) {
+    static Update portraitUpdate(List<Event> events) {
         Object[] recent = events.stream().sorted(Comparator.comparing(Event::occurredAt).reversed()).limit(RECENT)
                 .map(e -> new Customer.RecentEvent(e.id(), e.type(), e.channel(), e.occurredAt())).toArray();
-        Update update = new Update().set("updatedAt", now);
+        Update update = new Update();
         update.push("recentEvents").sort(Sort.by(Sort.Direction.DESC, "occurredAt")).slice(RECENT).each(recent);
         events.stream().filter(e -> EventTypes.LOGIN.equals(e.type())).map(Event::occurredAt).max(Comparator.naturalOrder())
                 .ifPresent(lastLogin -> update.max("digital.lastLoginAt", lastLogin));

@@ -18,9 +18,8 @@ import dev.strata.graphql.RowResult;
 import dev.strata.graphql.UserError;
 import dev.strata.identity.IdentityRegistry;
 import dev.strata.identity.IdentityResolver;
-import dev.strata.identity.LiveCustomers;
-import dev.strata.security.Role;
-import dev.strata.security.Viewers;
+import dev.strata.customer.LiveCustomers;
+import dev.strata.shared.Scope;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -52,11 +51,10 @@ class EventIngestService {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','SERVICE')")
-    public TrackResult track(EventInput.Batch batch) {
+    public TrackResult track(EventInput.Batch batch, Scope scope) {
         List<EventInput> inputs = batch == null || batch.events() == null ? List.of() : batch.events();
         if (inputs.size() > MAX_EVENTS) {
-            return new TrackResult(0, List.of(), List.of(UserError.of("TOO_MANY_ROWS",
-                    "at most " + MAX_EVENTS + " events per call, got " + inputs.size() + "; nothing was stored", "events")));
+            return new TrackResult(0, List.of(), List.of(UserError.tooMany(MAX_EVENTS, "events")));
         }
         Instant now = clock.instant();
         Map<Integer, List<UserError>> rejected = new TreeMap<>();
@@ -69,7 +67,7 @@ class EventIngestService {
                 rejected.put(i, row.errors());
             }
         }
-        Map<Integer, Customer> customers = customers(rows, rejected);
+        Map<Integer, Customer> customers = customers(rows, rejected, scope);
         Map<String, Event> events = new LinkedHashMap<>();
         Map<String, List<Integer>> rowsOf = new HashMap<>();
         for (EventRows.Row row : rows) {
@@ -84,26 +82,25 @@ class EventIngestService {
         EventStore.Outcome outcome = store.insert(List.copyOf(events.values()));
         outcome.failed().forEach(id -> rowsOf.get(id).forEach(i -> rejected.put(i, List.of(EventRows.error(i, "CONFLICT",
                 "the store refused this event; send the row again")))));
-        effects.apply(outcome.inserted(), now);
+        effects.apply(outcome.inserted());
         List<RowResult> results = rejected.entrySet().stream()
                 .map(e -> new RowResult(e.getKey(), null, null, e.getValue())).toList();
         return new TrackResult(inputs.size() - rejected.size(), results, List.of());
     }
 
     /** The live customer of each valid row; rows whose customer is unknown or out of reach are rejected. */
-    private Map<Integer, Customer> customers(List<EventRows.Row> rows, Map<Integer, List<UserError>> rejected) {
+    private Map<Integer, Customer> customers(List<EventRows.Row> rows, Map<Integer, List<UserError>> rejected, Scope scope) {
         Set<String> ids = rows.stream().filter(r -> r.customerId() != null).map(EventRows.Row::customerId)
                 .collect(Collectors.toSet());
-        Map<String, Customer> byId = ids.isEmpty() ? Map.of() : live.resolve(ids);
+        Map<String, Customer> byId = ids.isEmpty() ? Map.of() : live.resolveUnscoped(ids);
         List<Customer.ChannelIdentity> wanted = rows.stream().filter(r -> r.identity() != null)
                 .map(EventRows.Row::identity).toList();
         Map<String, Customer> byIdentity = wanted.isEmpty() ? Map.of() : identities.resolve(wanted);
-        boolean anyCustomer = Viewers.require().has(Role.SERVICE);
         Map<Integer, Customer> result = new HashMap<>();
         for (EventRows.Row row : rows) {
             Customer customer = row.customerId() != null ? byId.get(row.customerId())
                     : byIdentity.get(IdentityClaims.key(row.identity()));
-            if (customer != null && row.customerId() != null && !anyCustomer && !CustomerService.scope().allows(customer)) {
+            if (customer != null && row.customerId() != null && !CustomerService.allows(scope, customer)) {
                 customer = null;
             }
             if (customer != null) {

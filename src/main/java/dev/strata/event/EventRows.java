@@ -17,9 +17,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.strata.customer.IdentityClaims;
-import dev.strata.customer.Channel;
+import dev.strata.shared.Channel;
 import dev.strata.customer.Customer;
-import dev.strata.graphql.BadRequestException;
 import dev.strata.graphql.GlobalId;
 import dev.strata.graphql.UserError;
 import dev.strata.identity.IdentityRegistry;
@@ -79,10 +78,9 @@ final class EventRows {
         } else if (input.customerId() != null && input.identity() != null) {
             errors.add(error(index, "AMBIGUOUS", "give either customerId or identity, not both", "identity"));
         } else if (input.customerId() != null) {
-            try {
-                customerId = GlobalId.localId(input.customerId(), "Customer");
-            } catch (BadRequestException e) {
-                errors.add(error(index, "INVALID_ID", e.getMessage(), "customerId"));
+            customerId = GlobalId.localIdOrNull(input.customerId(), "Customer");
+            if (customerId == null) {
+                errors.add(error(index, UserError.INVALID_ID, "not a valid ID", "customerId"));
             }
         } else {
             identity = identity(index, input.identity(), errors);
@@ -146,7 +144,7 @@ final class EventRows {
             return List.of();
         }
         if (properties.size() > MAX_PROPERTIES) {
-            errors.add(error(index, "TOO_MANY", "at most " + MAX_PROPERTIES + " properties per event", "properties"));
+            errors.add(error(index, UserError.TOO_MANY_ITEMS, "at most " + MAX_PROPERTIES + " properties per event", "properties"));
             return List.of();
         }
         Set<String> keys = new HashSet<>();

@@ -8,6 +8,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.strata.customer.CustomerService;
+import dev.strata.customer.CustomersMerged;
+import dev.strata.shared.Scope;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.query.Update;
 import dev.strata.graphql.BadRequestException;
 import dev.strata.graphql.OwnerPages;
 import dev.strata.graphql.Paging;
@@ -33,9 +37,9 @@ class EventService implements OwnerPages.Source<Event> {
 
     /** One event, visible when its customer is; AccessDeniedException when the customer is out of scope. */
     @PreAuthorize("isAuthenticated()")
-    public Event find(String id) {
+    public Event find(String id, Scope scope) {
         Event event = mongo.findById(id, Event.class);
-        if (event == null || customers.find(event.customerId()) == null) {
+        if (event == null || customers.find(event.customerId(), scope) == null) {
             return null;
         }
         return event;
@@ -88,5 +92,12 @@ class EventService implements OwnerPages.Source<Event> {
     public Map<String, List<Event>> pages(Collection<String> customerIds, String cursorKey, int perCustomer) {
         return OwnerQueries.firstPerOwner(mongo, Event.class, cursorKey == null ? new Criteria() : after(cursorKey),
                 Sort.by(Sort.Direction.DESC, "occurredAt", "_id"), customerIds, Event::customerId, perCustomer);
+    }
+
+    /** A merged customer's events become the survivor's. */
+    @EventListener
+    void onCustomersMerged(CustomersMerged merged) {
+        mongo.updateMulti(Query.query(Criteria.where("customerId").is(merged.mergedId())),
+                Update.update("customerId", merged.survivorId()), Event.class);
     }
 }

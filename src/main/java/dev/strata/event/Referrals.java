@@ -1,6 +1,5 @@
 package dev.strata.event;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,14 +11,11 @@ import java.util.Set;
 
 import dev.strata.customer.IdentityClaims;
 import dev.strata.customer.Customer;
+import dev.strata.customer.CustomerReferrals;
 import dev.strata.graphql.BadRequestException;
 import dev.strata.graphql.GlobalId;
 import dev.strata.identity.IdentityRegistry;
-import dev.strata.identity.LiveCustomers;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import dev.strata.customer.LiveCustomers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,18 +25,18 @@ import org.springframework.stereotype.Component;
 @Component
 class Referrals {
 
-    private final MongoTemplate mongo;
+    private final CustomerReferrals referrals;
     private final IdentityRegistry registry;
     private final LiveCustomers live;
 
-    Referrals(MongoTemplate mongo, IdentityRegistry registry, LiveCustomers live) {
-        this.mongo = mongo;
+    Referrals(CustomerReferrals referrals, IdentityRegistry registry, LiveCustomers live) {
+        this.referrals = referrals;
         this.registry = registry;
         this.live = live;
     }
 
     /** Records the referrals among {@code events}; returns the customers changed. */
-    Set<String> record(List<Event> events, Instant now) {
+    Set<String> record(List<Event> events) {
         List<Event> shares = events.stream()
                 .filter(e -> EventTypes.SHARE.equals(e.type()) && e.property(EventTypes.REFERRER) != null)
                 .sorted(Comparator.comparing(Event::occurredAt)).toList();
@@ -56,11 +52,7 @@ class Referrals {
                 continue;
             }
             settled.add(share.customerId());
-            Query unreferred = Query.query(Criteria.where("_id").is(share.customerId()).and("referredBy").is(null));
-            Update refer = new Update().set("referredBy", referrer.id()).set("updatedAt", now);
-            if (mongo.updateFirst(unreferred, refer, Customer.class).getModifiedCount() == 1) {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(referrer.id())),
-                        new Update().inc("referralCount", 1).set("updatedAt", now), Customer.class);
+            if (referrals.refer(share.customerId(), referrer.id())) {
                 changed.add(share.customerId());
                 changed.add(referrer.id());
             }
@@ -88,7 +80,7 @@ class Referrals {
                 referrerIds.put(share, owner);
             }
         });
-        Map<String, Customer> customers = live.resolve(new ArrayList<>(new HashSet<>(referrerIds.values())));
+        Map<String, Customer> customers = live.resolveUnscoped(new ArrayList<>(new HashSet<>(referrerIds.values())));
         Map<Event, Customer> result = new HashMap<>();
         referrerIds.forEach((share, id) -> {
             if (customers.containsKey(id)) {

@@ -17,11 +17,11 @@ public record GlobalId(String type, String localId) {
             String raw = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8);
             int colon = raw.indexOf(':');
             if (colon <= 0 || colon == raw.length() - 1) {
-                throw new BadRequestException("Malformed ID: " + id);
+                throw new BadRequestException("Malformed ID");
             }
             return new GlobalId(raw.substring(0, colon), raw.substring(colon + 1));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("Malformed ID: " + id);
+            throw new BadRequestException("Malformed ID");
         }
     }
 
@@ -29,9 +29,18 @@ public record GlobalId(String type, String localId) {
     public static String localId(String id, String expectedType) {
         GlobalId globalId = decode(id);
         if (!globalId.type().equals(expectedType)) {
-            throw new BadRequestException("ID " + id + " is not a " + expectedType);
+            throw new BadRequestException("Not a " + expectedType + " ID");
         }
         return globalId.localId();
+    }
+
+    /** The local ID of a {@code expectedType} ID, or null when it is malformed or of another type. */
+    public static String localIdOrNull(String id, String expectedType) {
+        try {
+            return id == null ? null : localId(id, expectedType);
+        } catch (BadRequestException e) {
+            return null;
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.strata.shared.Scope;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -20,12 +21,12 @@ class NodeController {
     }
 
     @QueryMapping
-    Object node(@Argument String id) {
+    Object node(@Argument String id, Scope scope) {
         GlobalId globalId = GlobalId.decode(id);
         NodeFetcher fetcher = fetchers.get(globalId.type());
         if (fetcher == null) {
-            throw new BadRequestException("Unknown ID type: " + id);
+            throw new BadRequestException("Malformed ID");
         }
-        return fetcher.fetch(globalId.localId());
+        return fetcher.fetch(globalId.localId(), scope);
     }
 }

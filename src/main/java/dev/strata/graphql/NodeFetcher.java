@@ -1,5 +1,7 @@
 package dev.strata.graphql;
 
+import dev.strata.shared.Scope;
+
 /**
  * How {@code Query.node} loads one entity type; each feature registers one for its types.
  * Implementations apply the viewer's access rules exactly as the type's own query does.
@@ -10,5 +12,5 @@ public interface NodeFetcher {
     String typeName();
 
     /** The entity, or null when it does not exist; throws AccessDeniedException when it is out of scope. */
-    Object fetch(String localId);
+    Object fetch(String localId, Scope scope);
 }

@@ -16,7 +16,7 @@ public record Paging(int first, String after) {
             throw new BadRequestException("first must not be negative");
         }
         if (size > MAX_FIRST) {
-            throw new BadRequestException("first must be at most " + MAX_FIRST + ", was " + size);
+            throw new BadRequestException("first must be at most " + MAX_FIRST);
         }
         return new Paging(size, after == null || after.isEmpty() ? null : decodeCursor(after));
     }
@@ -34,11 +34,11 @@ public record Paging(int first, String after) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (!raw.startsWith("c:")) {
-                throw new BadRequestException("Malformed cursor: " + cursor);
+                throw new BadRequestException("Malformed cursor");
             }
             return raw.substring(2);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("Malformed cursor: " + cursor);
+            throw new BadRequestException("Malformed cursor");
         }
     }
 }

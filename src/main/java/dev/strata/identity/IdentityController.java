@@ -1,7 +1,8 @@
 package dev.strata.identity;
 
-import dev.strata.customer.Channel;
+import dev.strata.shared.Channel;
 import dev.strata.customer.Customer;
+import dev.strata.shared.Scope;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -20,17 +21,17 @@ class IdentityController {
     }
 
     @QueryMapping
-    Customer customerByIdentity(@Argument Channel channel, @Argument String externalId) {
-        return identities.customerByIdentity(channel, externalId);
+    Customer customerByIdentity(@Argument Channel channel, @Argument String externalId, Scope scope) {
+        return identities.customerByIdentity(channel, externalId, scope);
     }
 
     @MutationMapping
-    IdentityInputs.LinkIdentityPayload linkIdentity(@Argument IdentityInputs.LinkIdentityInput input) {
-        return identities.link(input);
+    IdentityInputs.LinkIdentityPayload linkIdentity(@Argument IdentityInputs.LinkIdentityInput input, Scope scope) {
+        return identities.link(input, scope);
     }
 
     @MutationMapping
-    IdentityInputs.MergeCustomersPayload mergeCustomers(@Argument IdentityInputs.MergeCustomersInput input) {
-        return merger.merge(input);
+    IdentityInputs.MergeCustomersPayload mergeCustomers(@Argument IdentityInputs.MergeCustomersInput input, Scope scope) {
+        return merger.merge(input, scope);
     }
 }

@@ -2,7 +2,7 @@ package dev.strata.identity;
 
 import java.util.List;
 
-import dev.strata.customer.Channel;
+import dev.strata.shared.Channel;
 import dev.strata.customer.Customer;
 import dev.strata.graphql.UserError;
 

@@ -2,7 +2,7 @@ package dev.strata.identity;
 
 import java.time.Instant;
 
-import dev.strata.customer.Channel;
+import dev.strata.shared.Channel;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -10,17 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.mongodb.MongoBulkWriteException;
 import dev.strata.customer.IdentityClaims;
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerIngestService;
-import dev.strata.customer.CustomersChanged;
+import dev.strata.customer.CustomerWrites;
+import dev.strata.customer.LiveCustomers;
 import dev.strata.store.SequenceAllocator;
 import org.bson.types.ObjectId;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,21 +26,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class IdentityResolver {
 
-    private final MongoTemplate mongo;
+    private final CustomerWrites writes;
     private final IdentityRegistry registry;
     private final LiveCustomers live;
     private final SequenceAllocator sequences;
     private final Clock clock;
-    private final ApplicationEventPublisher publisher;
 
-    IdentityResolver(MongoTemplate mongo, IdentityRegistry registry, LiveCustomers live, SequenceAllocator sequences,
-            Clock clock, ApplicationEventPublisher publisher) {
-        this.mongo = mongo;
+    IdentityResolver(CustomerWrites writes, IdentityRegistry registry, LiveCustomers live, SequenceAllocator sequences,
+            Clock clock) {
+        this.writes = writes;
         this.registry = registry;
         this.live = live;
         this.sequences = sequences;
         this.clock = clock;
-        this.publisher = publisher;
     }
 
     /**
@@ -76,7 +70,7 @@ public class IdentityResolver {
             });
             owners.putAll(registry.owners(lost));
         }
-        Map<String, Customer> customers = live.resolve(owners.values().stream().filter(id -> !toCreate.containsKey(id)).toList());
+        Map<String, Customer> customers = live.resolveUnscoped(owners.values().stream().filter(id -> !toCreate.containsKey(id)).toList());
         owners.forEach((key, id) -> {
             if (!toCreate.containsKey(id) && !customers.containsKey(id)) {
                 toCreate.put(id, byKey.get(key));
@@ -103,14 +97,8 @@ public class IdentityResolver {
         for (Map.Entry<String, Customer.ChannelIdentity> entry : toCreate.entrySet()) {
             prospects.add(Prospects.of(entry.getKey(), seq++, entry.getValue(), now));
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Customer.class);
-        bulk.insert(prospects);
-        try {
-            bulk.execute();
-        } catch (BulkOperationException | MongoBulkWriteException e) {
-            // Another request healed the same crash remnant first; its customer is as good as ours.
-        }
-        publisher.publishEvent(CustomersChanged.of(toCreate.keySet()));
-        return live.resolve(toCreate.keySet());
+        // A prospect the store already has came from another request healing the same crash remnant: as good as ours.
+        writes.insert(prospects);
+        return live.resolveUnscoped(toCreate.keySet());
     }
 }

@@ -1,22 +1,17 @@
 package dev.strata.identity;
 
-import java.time.Clock;
 import java.util.List;
 
-import dev.strata.customer.IdentityClaims;
-import dev.strata.customer.Channel;
 import dev.strata.customer.Customer;
+import dev.strata.customer.CustomerRefs;
 import dev.strata.customer.CustomerService;
-import dev.strata.customer.CustomersChanged;
-import dev.strata.graphql.BadRequestException;
+import dev.strata.customer.CustomerWrites;
+import dev.strata.customer.IdentityClaims;
+import dev.strata.customer.LiveCustomers;
 import dev.strata.graphql.GlobalId;
 import dev.strata.graphql.UserError;
-import dev.strata.security.Role;
-import dev.strata.security.Viewers;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import dev.strata.shared.Channel;
+import dev.strata.shared.Scope;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -27,53 +22,46 @@ class IdentityService {
 
     static final int MAX_EXTERNAL_ID = 128;
 
-    private final MongoTemplate mongo;
     private final IdentityRegistry registry;
     private final LiveCustomers live;
     private final IdentityResolver resolver;
     private final CustomerService customers;
-    private final Clock clock;
-    private final ApplicationEventPublisher publisher;
+    private final CustomerRefs refs;
+    private final CustomerWrites writes;
 
-    IdentityService(MongoTemplate mongo, IdentityRegistry registry, LiveCustomers live, IdentityResolver resolver,
-            CustomerService customers, Clock clock, ApplicationEventPublisher publisher) {
-        this.mongo = mongo;
+    IdentityService(IdentityRegistry registry, LiveCustomers live, IdentityResolver resolver, CustomerService customers,
+            CustomerRefs refs, CustomerWrites writes) {
         this.registry = registry;
         this.live = live;
         this.resolver = resolver;
         this.customers = customers;
-        this.clock = clock;
-        this.publisher = publisher;
+        this.refs = refs;
+        this.writes = writes;
     }
 
     /** The identity's owner; staff see only customers in their scope, the service account sees any. */
     @PreAuthorize("hasAnyRole('ADMIN','MARKETER','ANALYST','BRANCH_MANAGER','RELATIONSHIP_MANAGER','SERVICE')")
-    public Customer customerByIdentity(Channel channel, String externalId) {
+    public Customer customerByIdentity(Channel channel, String externalId, Scope scope) {
         if (externalId == null || externalId.isBlank()) {
             return null;
         }
         Customer.ChannelIdentity identity = new Customer.ChannelIdentity(channel, externalId.trim());
         String owner = registry.owners(List.of(identity)).get(IdentityClaims.key(identity));
-        return owner == null ? null : visible(owner);
+        return owner == null ? null : customers.findAddressed(owner, scope);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','SERVICE','MARKETER','RELATIONSHIP_MANAGER')")
-    public IdentityInputs.LinkIdentityPayload link(IdentityInputs.LinkIdentityInput input) {
-        String customerId;
-        try {
-            customerId = GlobalId.localId(input.customerId(), "Customer");
-        } catch (BadRequestException e) {
-            return IdentityInputs.LinkIdentityPayload.error(UserError.of("INVALID_ID", e.getMessage(), "customerId"));
-        }
+    public IdentityInputs.LinkIdentityPayload link(IdentityInputs.LinkIdentityInput input, Scope scope) {
         String externalId = input.externalId() == null ? "" : input.externalId().trim();
         if (externalId.isEmpty() || externalId.length() > MAX_EXTERNAL_ID) {
-            return IdentityInputs.LinkIdentityPayload.error(UserError.of("INVALID",
+            return IdentityInputs.LinkIdentityPayload.error(UserError.invalid(
                     "externalId must be 1-" + MAX_EXTERNAL_ID + " characters", "externalId"));
         }
-        Customer customer = visible(customerId);
-        if (customer == null) {
-            return IdentityInputs.LinkIdentityPayload.error(UserError.of("NOT_FOUND", "no such customer", "customerId"));
+        CustomerRefs.Resolved target = refs.forChange(input.customerId(), scope, "customerId");
+        if (target.userError() != null) {
+            return IdentityInputs.LinkIdentityPayload.error(target.userError());
         }
+        Customer customer = target.customer();
         Customer.ChannelIdentity identity = new Customer.ChannelIdentity(input.channel(), externalId);
         if (!registry.claim(customer.id(), List.of(identity)).isEmpty()) {
             Customer owner = resolver.resolve(List.of(identity)).get(IdentityClaims.key(identity));
@@ -88,7 +76,7 @@ class IdentityService {
             return new IdentityInputs.LinkIdentityPayload(customer, List.of());
         }
         attach(customer.id(), List.of(identity));
-        return new IdentityInputs.LinkIdentityPayload(live.resolve(customer.id()), List.of());
+        return new IdentityInputs.LinkIdentityPayload(live.resolveUnscoped(customer.id()), List.of());
     }
 
     /** An identity still recorded under a record merged into this customer now names the customer itself. */
@@ -102,16 +90,6 @@ class IdentityService {
 
     /** Keeps the portrait's embedded identities in step with the registry. */
     private void attach(String customerId, List<Customer.ChannelIdentity> identities) {
-        Update update = new Update().addToSet("identities").each(identities.toArray()).set("updatedAt", clock.instant());
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(customerId)), update, Customer.class);
-        publisher.publishEvent(CustomersChanged.of(List.of(customerId)));
-    }
-
-    /** A customer the caller may see: staff through their scope (FORBIDDEN outside it), the service account any. */
-    private Customer visible(String customerId) {
-        if (Viewers.require().has(Role.SERVICE)) {
-            return live.resolve(customerId);
-        }
-        return customers.find(customerId);
+        writes.update(customerId, new Update().addToSet("identities").each(identities.toArray()));
     }
 }

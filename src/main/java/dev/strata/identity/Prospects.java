@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.strata.customer.Customer;
-import dev.strata.customer.CustomerSource;
-import dev.strata.customer.LifecycleStage;
-import dev.strata.customer.Tier;
+import dev.strata.shared.CustomerSource;
+import dev.strata.shared.LifecycleStage;
+import dev.strata.shared.Tier;
 
 /** The portrait of an anonymous visitor: a walk-in prospect known only by one channel identity. */
 final class Prospects {

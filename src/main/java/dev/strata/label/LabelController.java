@@ -1,5 +1,8 @@
 package dev.strata.label;
 
+import dev.strata.security.Scopes;
+import dev.strata.shared.Scope;
+import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -51,19 +54,19 @@ class LabelController implements NodeFetcher {
     }
 
     @MutationMapping
-    LabelService.ChangeResult applyLabel(@Argument LabelInputs.LabelCustomersInput input) {
-        return labels.apply(input);
+    LabelService.ChangeResult applyLabel(@Argument LabelInputs.LabelCustomersInput input, Scope scope) {
+        return labels.apply(input, scope);
     }
 
     @MutationMapping
-    LabelService.ChangeResult removeLabel(@Argument LabelInputs.LabelCustomersInput input) {
-        return labels.remove(input);
+    LabelService.ChangeResult removeLabel(@Argument LabelInputs.LabelCustomersInput input, Scope scope) {
+        return labels.remove(input, scope);
     }
 
     /** Exact counts from the audience index, within the viewer's scope (computed once for a page of labels). */
     @BatchMapping
-    Map<Label, Integer> customerCount(List<Label> page) {
-        RoaringBitmap visible = customers.visibleMembers();
+    Map<Label, Integer> customerCount(List<Label> page, GraphQLContext request) {
+        RoaringBitmap visible = customers.visibleMembers(Scopes.of(request));
         return Batches.byKey(page, label -> audience.countWithin(AudienceKeys.label(label.id()), visible));
     }
 
@@ -80,7 +83,7 @@ class LabelController implements NodeFetcher {
     }
 
     @Override
-    public Object fetch(String localId) {
+    public Object fetch(String localId, Scope scope) {
         return labels.find(localId);
     }
 }

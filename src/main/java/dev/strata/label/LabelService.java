@@ -8,15 +8,15 @@ import java.util.stream.Collectors;
 
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerLabels;
-import dev.strata.customer.CustomerService;
-import dev.strata.graphql.BadRequestException;
+import dev.strata.customer.CustomerRefs;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.GlobalId;
 import dev.strata.graphql.Paging;
 import dev.strata.graphql.UserError;
 import dev.strata.security.Viewers;
-import dev.strata.store.Codes;
-import dev.strata.store.KeysetPages;
+import dev.strata.shared.Scope;
+import dev.strata.graphql.Codes;
+import dev.strata.graphql.KeysetPages;
 import org.bson.types.ObjectId;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -30,18 +30,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class LabelService {
 
-    static final int MAX_CUSTOMERS_PER_CALL = 1000;
+    static final int MAX_CUSTOMERS_PER_CALL = 10_000;
     static final String STAFF = "hasAnyRole('ADMIN','MARKETER','ANALYST','BRANCH_MANAGER','RELATIONSHIP_MANAGER')";
 
     private final MongoTemplate mongo;
     private final CustomerLabels customerLabels;
-    private final CustomerService customers;
+    private final CustomerRefs refs;
     private final Clock clock;
 
-    LabelService(MongoTemplate mongo, CustomerLabels customerLabels, CustomerService customers, Clock clock) {
+    LabelService(MongoTemplate mongo, CustomerLabels customerLabels, CustomerRefs refs, Clock clock) {
         this.mongo = mongo;
         this.customerLabels = customerLabels;
-        this.customers = customers;
+        this.refs = refs;
         this.clock = clock;
     }
 
@@ -102,48 +102,36 @@ public class LabelService {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','MARKETER','BRANCH_MANAGER','RELATIONSHIP_MANAGER')")
-    public ChangeResult apply(LabelInputs.LabelCustomersInput input) {
-        return change(input, true);
+    public ChangeResult apply(LabelInputs.LabelCustomersInput input, Scope scope) {
+        return change(input, scope, true);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','MARKETER','BRANCH_MANAGER','RELATIONSHIP_MANAGER')")
-    public ChangeResult remove(LabelInputs.LabelCustomersInput input) {
-        return change(input, false);
+    public ChangeResult remove(LabelInputs.LabelCustomersInput input, Scope scope) {
+        return change(input, scope, false);
     }
 
-    private ChangeResult change(LabelInputs.LabelCustomersInput input, boolean apply) {
-        Label label = mongo.findById(GlobalId.localId(input.labelId(), "Label"), Label.class);
+    private ChangeResult change(LabelInputs.LabelCustomersInput input, Scope scope, boolean apply) {
+        List<String> ids = input.customerIds() == null ? List.of() : input.customerIds();
+        if (ids.size() > MAX_CUSTOMERS_PER_CALL) {
+            return new ChangeResult(0, List.of(UserError.tooMany(MAX_CUSTOMERS_PER_CALL, "customerIds")));
+        }
+        String labelId = GlobalId.localIdOrNull(input.labelId(), "Label");
+        if (labelId == null) {
+            return new ChangeResult(0, List.of(UserError.invalidId("labelId")));
+        }
+        Label label = mongo.findById(labelId, Label.class);
         if (label == null) {
-            return new ChangeResult(0, List.of(UserError.of("NOT_FOUND", "no such label", "labelId")));
+            return new ChangeResult(0, List.of(UserError.notFound("label", "labelId")));
         }
         if (label.kind() != LabelKind.MANUAL) {
             return new ChangeResult(0, List.of(UserError.of("NOT_MANUAL",
                     "label " + label.key() + " is " + label.kind() + " and is maintained by the system", "labelId")));
         }
-        List<String> ids = input.customerIds() == null ? List.of() : input.customerIds();
-        if (ids.size() > MAX_CUSTOMERS_PER_CALL) {
-            throw new BadRequestException("at most " + MAX_CUSTOMERS_PER_CALL + " customers per call");
-        }
-        List<String> localIds = new ArrayList<>();
-        List<UserError> errors = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            try {
-                localIds.add(GlobalId.localId(ids.get(i), "Customer"));
-            } catch (BadRequestException e) {
-                errors.add(UserError.of("INVALID_ID", e.getMessage(), "customerIds", String.valueOf(i)));
-                localIds.add(null);
-            }
-        }
-        Set<String> visible = customers.findAllInScope(localIds.stream().filter(java.util.Objects::nonNull).toList())
-                .stream().map(Customer::id).collect(Collectors.toSet());
-        for (int i = 0; i < localIds.size(); i++) {
-            if (localIds.get(i) != null && !visible.contains(localIds.get(i))) {
-                errors.add(UserError.of("NOT_FOUND", "no customer " + ids.get(i) + " in your scope", "customerIds",
-                        String.valueOf(i)));
-            }
-        }
-        int changed = apply ? customerLabels.apply(label.id(), label.key(), visible, "MANUAL:" + Viewers.name())
-                : customerLabels.remove(label.id(), visible);
-        return new ChangeResult(changed, errors);
+        CustomerRefs.ResolvedList resolved = refs.forChange(ids, scope, "customerIds");
+        Set<String> targets = resolved.customers().stream().map(Customer::id).collect(Collectors.toSet());
+        int changed = apply ? customerLabels.apply(label.id(), label.key(), targets, "MANUAL:" + Viewers.name())
+                : customerLabels.remove(label.id(), targets);
+        return new ChangeResult(changed, resolved.userErrors());
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.manager;
 
+import dev.strata.shared.Scope;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ class ManagerController implements NodeFetcher {
     }
 
     @Override
-    public Object fetch(String localId) {
+    public Object fetch(String localId, Scope scope) {
         return managers.find(localId);
     }
 }

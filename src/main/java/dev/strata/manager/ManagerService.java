@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.strata.branch.BranchService;
 import dev.strata.graphql.UserError;
-import dev.strata.store.Codes;
+import dev.strata.graphql.Codes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,6 +20,9 @@ import org.springframework.stereotype.Service;
 /** Relationship managers: the unit of an RM's data scope. */
 @Service
 public class ManagerService {
+
+    /** Most rows one call may send. */
+    static final int MAX_ROWS = 1000;
 
     private final MongoTemplate mongo;
     private final BranchService branches;
@@ -37,6 +40,9 @@ public class ManagerService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public UpsertResult upsert(List<ManagerInput> rows) {
+        if (rows.size() > MAX_ROWS) {
+            return new UpsertResult(List.of(), List.of(UserError.tooMany(MAX_ROWS, "managers")));
+        }
         List<RelationshipManager> stored = new ArrayList<>();
         List<UserError> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {

@@ -1,11 +1,12 @@
 package dev.strata.product;
 
+import dev.strata.shared.ProductRisk;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import dev.strata.customer.RiskLevel;
-import dev.strata.customer.Tier;
+import dev.strata.shared.RiskLevel;
+import dev.strata.shared.Tier;
 import dev.strata.graphql.NodeEntity;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.strata.graphql.RowErrors;
 import dev.strata.graphql.UserError;
-import dev.strata.store.Codes;
+import dev.strata.graphql.Codes;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,6 +22,9 @@ import org.springframework.stereotype.Service;
 /** The product catalogue: what customers hold and what campaigns may offer. */
 @Service
 public class ProductService {
+
+    /** Most rows one call may send. */
+    static final int MAX_ROWS = 1000;
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -37,6 +40,9 @@ public class ProductService {
 
     @PreAuthorize("hasAnyRole('ADMIN','MARKETER')")
     public UpsertResult upsert(List<ProductInput> rows) {
+        if (rows.size() > MAX_ROWS) {
+            return new UpsertResult(List.of(), List.of(UserError.tooMany(MAX_ROWS, "products")));
+        }
         List<Product> stored = new ArrayList<>();
         List<UserError> errors = new ArrayList<>();
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Product.class);

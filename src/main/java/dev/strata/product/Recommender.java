@@ -6,26 +6,31 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.strata.customer.Customer;
+import dev.strata.shared.RiskLevel;
+import dev.strata.shared.Tier;
 
 /**
  * Next-best products for a customer. Suitability is a hard filter, never a weight: a product above the
  * customer's assessed risk tolerance (or any product, if they were never assessed) is not offered.
  */
-final class Recommender {
+public final class Recommender {
 
     private Recommender() {
     }
 
     /** A product worth offering, why, and how strongly (0–1). */
-    record Recommendation(Product product, String reason, double score) {
+    public record Recommendation(Product product, String reason, double score) {
     }
 
-    static List<Recommendation> recommend(Customer customer, List<Product> catalogue, int limit) {
-        Set<String> held = customer.products().stream().map(Customer.HeldProduct::code).collect(Collectors.toSet());
+    /** What the recommender needs to know of a customer. */
+    public record Profile(Set<String> heldCodes, BigDecimal aum, RiskLevel riskLevel, Tier tier) {
+    }
+
+    public static List<Recommendation> recommend(Profile customer, List<Product> catalogue, int limit) {
+        Set<String> held = customer.heldCodes();
         Set<String> heldTypes = catalogue.stream().filter(p -> held.contains(p.code())).map(Product::type)
                 .collect(Collectors.toSet());
-        BigDecimal aum = customer.assets().aum() == null ? BigDecimal.ZERO : customer.assets().aum();
+        BigDecimal aum = customer.aum() == null ? BigDecimal.ZERO : customer.aum();
         return catalogue.stream()
                 .filter(p -> !held.contains(p.code()))
                 .filter(p -> p.suits(customer.riskLevel()))
@@ -38,7 +43,7 @@ final class Recommender {
                 .toList();
     }
 
-    private static Recommendation score(Product product, Customer customer, Set<String> heldTypes) {
+    private static Recommendation score(Product product, Profile customer, Set<String> heldTypes) {
         boolean targeted = product.targetTiers().contains(customer.tier());
         boolean newType = product.type() != null && !heldTypes.contains(product.type());
         // Prefer products that use the customer's risk budget without reaching its edge.

@@ -1,5 +1,6 @@
 package dev.strata.security;
 
+import dev.strata.shared.Scope;
 import dev.strata.branch.Branch;
 import dev.strata.branch.BranchService;
 import dev.strata.graphql.NodeFetcher;
@@ -72,7 +73,7 @@ class AuthController implements NodeFetcher {
     }
 
     @Override
-    public Object fetch(String localId) {
+    public Object fetch(String localId, Scope scope) {
         return users.find(localId);
     }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import dev.strata.audit.AuditService;
+import dev.strata.audit.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import dev.strata.graphql.UserError;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,12 +27,12 @@ public class LoginService {
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
     private final TokenService tokens;
-    private final AuditService audit;
+    private final ApplicationEventPublisher audit;
     private final Clock clock;
     private final String dummyHash;
 
     LoginService(MongoTemplate mongo, PasswordEncoder passwords, LoginThrottle throttle, TokenService tokens,
-            AuditService audit, Clock clock) {
+            ApplicationEventPublisher audit, Clock clock) {
         this.mongo = mongo;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -52,7 +53,7 @@ public class LoginService {
         String username = rawUsername == null ? "" : rawUsername.trim().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
         if (throttle.isLocked(username, now)) {
-            audit.record(username, "LOGIN_REFUSED_LOCKED", username, null);
+            audit.publishEvent(new AuditEvent(username, "LOGIN_REFUSED_LOCKED", username, null));
             return LoginResult.failed(UserError.of("LOCKED",
                     "Too many failed attempts; try again in a few minutes", "username"));
         }
@@ -60,11 +61,11 @@ public class LoginService {
         boolean matches = passwords.matches(password == null ? "" : password, user == null ? dummyHash : user.passwordHash());
         if (user == null || !matches) {
             boolean locked = throttle.recordFailure(username, now);
-            audit.record(username, locked ? "LOGIN_LOCKOUT" : "LOGIN_FAILED", username, null);
+            audit.publishEvent(new AuditEvent(username, locked ? "LOGIN_LOCKOUT" : "LOGIN_FAILED", username, null));
             return LoginResult.failed(UserError.of("INVALID_CREDENTIALS", INVALID, "password"));
         }
         throttle.recordSuccess(username);
-        audit.record(username, "LOGIN", username, null);
+        audit.publishEvent(new AuditEvent(username, "LOGIN", username, null));
         StrataPrincipal principal = user.principal();
         TokenService.IssuedToken token = tokens.issue(principal);
         return new LoginResult(token.token(), token.expiresAt(), principal, List.of());

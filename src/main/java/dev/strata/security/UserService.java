@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.strata.audit.AuditService;
+import dev.strata.audit.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import dev.strata.branch.BranchService;
 import dev.strata.graphql.UserError;
 import dev.strata.manager.ManagerService;
@@ -33,11 +34,11 @@ public class UserService {
     private final PasswordEncoder passwords;
     private final BranchService branches;
     private final ManagerService managers;
-    private final AuditService audit;
+    private final ApplicationEventPublisher audit;
     private final Clock clock;
 
     UserService(MongoTemplate mongo, PasswordEncoder passwords, BranchService branches, ManagerService managers,
-            AuditService audit, Clock clock) {
+            ApplicationEventPublisher audit, Clock clock) {
         this.mongo = mongo;
         this.passwords = passwords;
         this.branches = branches;
@@ -99,7 +100,7 @@ public class UserService {
         } catch (DuplicateKeyException e) {
             return new CreateUserResult(null, List.of(UserError.of("TAKEN", "username is taken", "username")));
         }
-        audit.record("CREATE_USER", username, null);
+        audit.publishEvent(new AuditEvent(Viewers.name(), "CREATE_USER", username, null));
         return new CreateUserResult(user, List.of());
     }
 

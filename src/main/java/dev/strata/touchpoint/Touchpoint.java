@@ -3,7 +3,7 @@ package dev.strata.touchpoint;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import dev.strata.customer.Channel;
+import dev.strata.shared.Channel;
 import dev.strata.graphql.NodeEntity;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

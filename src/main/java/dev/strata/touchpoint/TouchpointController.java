@@ -1,5 +1,6 @@
 package dev.strata.touchpoint;
 
+import dev.strata.shared.Scope;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +41,8 @@ class TouchpointController implements NodeFetcher {
     }
 
     @MutationMapping
-    TouchpointService.RecordResult recordTouchpoint(@Argument TouchpointService.RecordInput input) {
-        return touchpoints.recordHumanContact(input);
+    TouchpointService.RecordResult recordTouchpoint(@Argument TouchpointService.RecordInput input, Scope scope) {
+        return touchpoints.recordHumanContact(input, scope);
     }
 
     /** Batched across a list of customers through a data loader, since each page request carries arguments. */
@@ -55,7 +56,7 @@ class TouchpointController implements NodeFetcher {
 
     @BatchMapping(typeName = "Touchpoint")
     Map<Touchpoint, Customer> customer(List<Touchpoint> page) {
-        Map<String, Customer> byId = customers.byId(page.stream().map(Touchpoint::customerId).distinct().toList());
+        Map<String, Customer> byId = customers.byIdUnscoped(page.stream().map(Touchpoint::customerId).distinct().toList());
         return Batches.byKey(page, t -> byId.get(t.customerId()));
     }
 
@@ -71,7 +72,7 @@ class TouchpointController implements NodeFetcher {
     }
 
     @Override
-    public Object fetch(String localId) {
-        return touchpoints.find(localId);
+    public Object fetch(String localId, Scope scope) {
+        return touchpoints.find(localId, scope);
     }
 }

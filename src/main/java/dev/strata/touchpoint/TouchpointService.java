@@ -8,18 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.strata.customer.Channel;
+import dev.strata.shared.Channel;
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerService;
-import dev.strata.customer.CustomersChanged;
-import dev.strata.graphql.GlobalId;
+import dev.strata.customer.CustomerRefs;
+import dev.strata.customer.CustomerWrites;
+import dev.strata.customer.CustomersMerged;
 import dev.strata.graphql.OwnerPages;
 import dev.strata.graphql.RowErrors;
 import dev.strata.graphql.UserError;
 import dev.strata.security.Viewers;
+import dev.strata.shared.Scope;
 import dev.strata.store.OwnerQueries;
 import org.bson.types.ObjectId;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,13 +40,15 @@ public class TouchpointService implements OwnerPages.Source<Touchpoint> {
 
     private final MongoTemplate mongo;
     private final CustomerService customers;
-    private final ApplicationEventPublisher events;
+    private final CustomerRefs refs;
+    private final CustomerWrites writes;
     private final Clock clock;
 
-    TouchpointService(MongoTemplate mongo, CustomerService customers, ApplicationEventPublisher events, Clock clock) {
+    TouchpointService(MongoTemplate mongo, CustomerService customers, CustomerRefs refs, CustomerWrites writes, Clock clock) {
         this.mongo = mongo;
         this.customers = customers;
-        this.events = events;
+        this.refs = refs;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -57,19 +61,20 @@ public class TouchpointService implements OwnerPages.Source<Touchpoint> {
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','BRANCH_MANAGER','RELATIONSHIP_MANAGER')")
-    public RecordResult recordHumanContact(RecordInput input) {
+    public RecordResult recordHumanContact(RecordInput input, Scope scope) {
         if (!HUMAN_CHANNELS.contains(input.channel())) {
             return new RecordResult(null, List.of(UserError.of("NOT_A_HUMAN_CHANNEL",
                     "RMs record PHONE_CALL or BRANCH_VISIT; other channels are recorded by campaigns", "channel")));
         }
         if (!RowErrors.isMoney(input.revenue())) {
-            return new RecordResult(null, List.of(UserError.of("INVALID", "revenue must be non-negative with at most 2 decimals",
+            return new RecordResult(null, List.of(UserError.invalid("revenue must be non-negative with at most 2 decimals",
                     "revenue")));
         }
-        Customer customer = customers.find(GlobalId.localId(input.customerId(), "Customer"));
-        if (customer == null) {
-            return new RecordResult(null, List.of(UserError.of("NOT_FOUND", "no such customer", "customerId")));
+        CustomerRefs.Resolved target = refs.forChange(input.customerId(), scope, "customerId");
+        if (target.userError() != null) {
+            return new RecordResult(null, List.of(target.userError()));
         }
+        Customer customer = target.customer();
         Instant now = clock.instant();
         TouchpointStatus status = input.outcome().status();
         Touchpoint touchpoint = new Touchpoint(new ObjectId().toHexString(), customer.id(), null, null, input.channel(),
@@ -85,10 +90,9 @@ public class TouchpointService implements OwnerPages.Source<Touchpoint> {
         mongo.insert(touchpoint);
         var recent = new Customer.RecentTouchpoint(touchpoint.id(), touchpoint.channel(), touchpoint.status().name(),
                 touchpoint.campaignId(), touchpoint.createdAt());
-        Update update = new Update().set("updatedAt", clock.instant());
+        Update update = new Update();
         update.push("recentTouchpoints").atPosition(0).slice(RECENT).each(recent);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(touchpoint.customerId())), update, Customer.class);
-        events.publishEvent(CustomersChanged.of(List.of(touchpoint.customerId())));
+        writes.update(touchpoint.customerId(), update);
     }
 
     /** Customers' touchpoints, newest first; the caller has already been allowed to see the customers. */
@@ -109,11 +113,19 @@ public class TouchpointService implements OwnerPages.Source<Touchpoint> {
         return touchpoint.id();
     }
 
-    public Touchpoint find(String id) {
+    /** One touchpoint; AccessDeniedException when its customer is outside the scope. */
+    public Touchpoint find(String id, Scope scope) {
         Touchpoint touchpoint = mongo.findById(id, Touchpoint.class);
         if (touchpoint != null) {
-            customers.find(touchpoint.customerId());
+            customers.find(touchpoint.customerId(), scope);
         }
         return touchpoint;
+    }
+
+    /** A merged customer's touchpoints become the survivor's. */
+    @EventListener
+    void onCustomersMerged(CustomersMerged merged) {
+        mongo.updateMulti(Query.query(Criteria.where("customerId").is(merged.mergedId())),
+                Update.update("customerId", merged.survivorId()), Touchpoint.class);
     }
 }

@@ -27,7 +27,7 @@ class DailyBalanceLimitsTests extends BalanceFeedTestSupport {
             entries.add(entry(ref, today.minusDays(i), "10", null));
         }
         record(entries).path("recordDailyBalances.accepted").entity(Integer.class).isEqualTo(0)
-                .path("recordDailyBalances.userErrors[0].code").entity(String.class).isEqualTo("TOO_MANY_ROWS")
+                .path("recordDailyBalances.userErrors[0].code").entity(String.class).isEqualTo("TOO_MANY_ITEMS")
                 .path("recordDailyBalances.userErrors[0].field").entityList(String.class).containsExactly("entries");
         assertThat(history(portrait(ref, 24))).isEmpty();
     }

@@ -1,5 +1,11 @@
 package dev.strata.customer;
 
+import dev.strata.shared.Channel;
+import dev.strata.shared.CustomerSource;
+import dev.strata.shared.LifecycleStage;
+import dev.strata.shared.RiskLevel;
+import dev.strata.shared.Tier;
+import dev.strata.shared.ValueQuadrant;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

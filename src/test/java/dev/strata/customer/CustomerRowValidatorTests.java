@@ -1,5 +1,6 @@
 package dev.strata.customer;
 
+import dev.strata.shared.Channel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package dev.strata.customer;
 
+import dev.strata.shared.Channel;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;

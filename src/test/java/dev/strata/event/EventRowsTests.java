@@ -3,7 +3,7 @@ package dev.strata.event;
 import java.time.Instant;
 import java.util.List;
 
-import dev.strata.customer.Channel;
+import dev.strata.shared.Channel;
 import dev.strata.graphql.GlobalId;
 import org.junit.jupiter.api.Test;
 

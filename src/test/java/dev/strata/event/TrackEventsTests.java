@@ -129,7 +129,7 @@ class TrackEventsTests extends StitchingTestSupport {
             events.add(byCustomer(customer, "VIEW_PRODUCT", now.minusSeconds(i)));
         }
         track(events).path("trackEvents.accepted").entity(Integer.class).isEqualTo(0)
-                .path("trackEvents.userErrors[0].code").entity(String.class).isEqualTo("TOO_MANY_ROWS")
+                .path("trackEvents.userErrors[0].code").entity(String.class).isEqualTo("TOO_MANY_ITEMS")
                 .path("trackEvents.userErrors[0].field").entityList(String.class).containsExactly("events");
         assertThat(storedEvents(customer)).isZero();
     }

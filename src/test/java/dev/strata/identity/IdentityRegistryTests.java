@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import dev.strata.customer.Channel;
+import dev.strata.shared.Channel;
 import dev.strata.customer.Customer;
 import dev.strata.support.StrataIntegrationTest;
 import org.bson.BsonDocument;

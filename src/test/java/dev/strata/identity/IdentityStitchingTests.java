@@ -66,7 +66,10 @@ class IdentityStitchingTests extends StitchingTestSupport {
         String rmToken = userToken(unique("rma"), List.of(Role.RELATIONSHIP_MANAGER), null, rmA);
         String ownId = unique("own");
         link(rmToken, own, "WECHAT", ownId).path("linkIdentity.userErrors").entityList(Object.class).hasSize(0);
-        assertClassification(link(rmToken, others, "WECHAT", unique("x")), "FORBIDDEN");
+        // A mutation answers an out-of-scope customer exactly as an unknown one.
+        link(rmToken, others, "WECHAT", unique("x")).path("linkIdentity.userErrors[0].code").entity(String.class)
+                .isEqualTo("NOT_FOUND").path("linkIdentity.userErrors[0].message").entity(String.class)
+                .isEqualTo("no such customer");
         String othersId = unique("oth");
         link(service, others, "WECHAT", othersId).path("linkIdentity.userErrors").entityList(Object.class).hasSize(0);
         lookUp(rmToken, "WECHAT", ownId).path("customerByIdentity.id").entity(String.class).isEqualTo(own);

@@ -6,7 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import dev.strata.customer.Channel;
+import dev.strata.shared.Channel;
 import dev.strata.customer.Customer;
 import dev.strata.graphql.GlobalId;
 import dev.strata.security.Role;
@@ -87,7 +87,7 @@ class MergeCustomersTests extends StitchingTestSupport {
         Document merged = mongo.findById(local(core), Document.class, "customers");
         assertThat(merged.get("externalRef")).isNull();
         assertThat(merged.getString("mergedInto")).isEqualTo(local(visitor));
-        assertThat(merged.get(CustomerMerger.MOVING_REF)).isNull();
+        assertThat(merged.get(dev.strata.customer.CustomerMerges.MOVING_REF)).isNull();
     }
 
     @Test
@@ -143,7 +143,7 @@ class MergeCustomersTests extends StitchingTestSupport {
         String core = feedCustomer(ref, Map.of());
         String survivor = visitor();
         mongo.updateFirst(Query.query(Criteria.where("_id").is(local(core))),
-                new Update().unset("externalRef").set(CustomerMerger.MOVING_REF, ref), Customer.class);
+                new Update().unset("externalRef").set(dev.strata.customer.CustomerMerges.MOVING_REF, ref), Customer.class);
         merge(service, survivor, core).path("mergeCustomers.survivor.externalRef").entity(String.class).isEqualTo(ref);
 
         String openid = unique("half");

@@ -66,9 +66,12 @@ class RecordTouchpointTests extends StrataIntegrationTest {
     }
 
     @Test
-    void anRmCannotLogAContactWithAnotherRmsCustomer() {
-        assertClassification(as(rmToken).document(ClientExamples.load("mobile/LogVisit")).variable("input", Map.of(
-                "customerId", otherCustomer, "channel", "PHONE_CALL", "outcome", "NO_ANSWER")).execute(), "FORBIDDEN");
+    void anRmCannotLogAContactWithAnotherRmsCustomerAndLearnsNotEvenThatItExists() {
+        as(rmToken).document(ClientExamples.load("mobile/LogVisit")).variable("input", Map.of(
+                "customerId", otherCustomer, "channel", "PHONE_CALL", "outcome", "NO_ANSWER")).execute()
+                .path("recordTouchpoint.touchpoint").valueIsNull()
+                .path("recordTouchpoint.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND")
+                .path("recordTouchpoint.userErrors[0].message").entity(String.class).isEqualTo("no such customer");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.strata.customer;
+package dev.strata.shared;
 
 /** Current value × potential value: LOW_VALUE (low, low), GENERAL (high, low), SUBOPTIMAL (low, high), OPTIMAL (high, high). */
 public enum ValueQuadrant {

@@ -1,8 +1,7 @@
-package dev.strata.store;
+package dev.strata.graphql;
 
 import java.util.regex.Pattern;
 
-import dev.strata.graphql.UserError;
 
 /** The shape of business codes (branch, RM, product, label keys) that double as document keys. */
 public final class Codes {
@@ -20,7 +19,7 @@ public final class Codes {
     /** The first problem with a coded row's key and name (path {@code <list>.<index>.<field>}), or null. */
     public static UserError checkRow(String code, String name, String list, int index) {
         if (!isValid(code)) {
-            return UserError.of("INVALID", RULE, list, String.valueOf(index), "code");
+            return UserError.invalid(RULE, list, String.valueOf(index), "code");
         }
         if (name == null || name.isBlank()) {
             return UserError.of("REQUIRED", "name is required", list, String.valueOf(index), "name");

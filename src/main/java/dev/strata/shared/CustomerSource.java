@@ -1,4 +1,4 @@
-package dev.strata.customer;
+package dev.strata.shared;
 
 /** How a customer came to the bank: existing (存量), outreach (外拓) or walk-in traffic (流量). */
 public enum CustomerSource {

@@ -1,10 +1,8 @@
-package dev.strata.store;
+package dev.strata.graphql;
 
 import java.util.List;
 
-import dev.strata.graphql.Connection;
 import dev.strata.graphql.NodeEntity;
-import dev.strata.graphql.Paging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

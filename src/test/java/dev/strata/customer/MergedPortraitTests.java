@@ -1,12 +1,11 @@
-package dev.strata.identity;
+package dev.strata.customer;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import dev.strata.customer.Channel;
-import dev.strata.customer.Customer;
+import dev.strata.shared.Channel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

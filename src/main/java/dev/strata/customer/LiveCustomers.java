@@ -1,4 +1,4 @@
-package dev.strata.identity;
+package dev.strata.customer;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.strata.customer.Customer;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,7 +29,7 @@ public class LiveCustomers {
     }
 
     /** Each requested ID mapped to its live customer; IDs with no customer are absent. One query per merge hop. */
-    public Map<String, Customer> resolve(Collection<String> ids) {
+    public Map<String, Customer> resolveUnscoped(Collection<String> ids) {
         Map<String, String> pointsTo = new HashMap<>();
         ids.forEach(id -> pointsTo.put(id, id));
         Map<String, Customer> result = new HashMap<>();
@@ -56,7 +55,7 @@ public class LiveCustomers {
     }
 
     /** One customer, following merges; null when absent. */
-    public Customer resolve(String id) {
-        return resolve(List.of(id)).get(id);
+    public Customer resolveUnscoped(String id) {
+        return resolveUnscoped(List.of(id)).get(id);
     }
 }

@@ -1,4 +1,4 @@
-package dev.strata.identity;
+package dev.strata.customer;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.strata.customer.Channel;
-import dev.strata.customer.Customer;
+import dev.strata.shared.Channel;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**

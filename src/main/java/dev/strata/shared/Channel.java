@@ -1,4 +1,4 @@
-package dev.strata.customer;
+package dev.strata.shared;
 
 /** How the bank reaches a customer, or how a customer reaches the bank. */
 public enum Channel {

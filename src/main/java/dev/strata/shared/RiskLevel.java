@@ -1,4 +1,4 @@
-package dev.strata.customer;
+package dev.strata.shared;
 
 /** A customer's assessed risk tolerance; C5 tolerates the most. */
 public enum RiskLevel {

@@ -1,4 +1,4 @@
-package dev.strata.customer;
+package dev.strata.shared;
 
 /** Where a customer stands in their relationship with the bank. */
 public enum LifecycleStage {

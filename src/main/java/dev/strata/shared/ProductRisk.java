@@ -1,4 +1,4 @@
-package dev.strata.product;
+package dev.strata.shared;
 
 /** A product's risk level; R<sub>n</sub> may only go to customers assessed C<sub>n</sub> or higher. */
 public enum ProductRisk {

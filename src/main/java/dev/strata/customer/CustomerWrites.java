@@ -1,0 +1,121 @@
+package dev.strata.customer;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way in: every feature changes customer documents through here, so each change sets
+ * {@code updatedAt} (what other instances catch up by) and publishes {@link CustomersChanged}
+ * (what keeps the audience index right) before the caller answers.
+ */
+@Component
+public class CustomerWrites {
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    CustomerWrites(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Changes one customer; returns whether it exists. */
+    public boolean update(String customerId, Update update) {
+        return updateIf(customerId, new Criteria(), update);
+    }
+
+    /** Changes one customer only if it also matches {@code condition} (a guard); returns whether it did. */
+    public boolean updateIf(String customerId, Criteria condition, Update update) {
+        Query query = Query.query(new Criteria().andOperator(Criteria.where("_id").is(customerId), condition));
+        boolean matched = mongo.updateFirst(query, stamped(update), Customer.class).getMatchedCount() == 1;
+        if (matched) {
+            changed(List.of(customerId));
+        }
+        return matched;
+    }
+
+    /** Changes those of {@code customerIds} that match {@code condition}; returns how many changed. */
+    public long updateAll(Collection<String> customerIds, Criteria condition, Update update) {
+        if (customerIds.isEmpty()) {
+            return 0;
+        }
+        Query query = Query.query(new Criteria().andOperator(Criteria.where("_id").in(customerIds), condition));
+        long changed = mongo.updateMulti(query, stamped(update), Customer.class).getModifiedCount();
+        if (changed > 0) {
+            changed(customerIds);
+        }
+        return changed;
+    }
+
+    /** One change per customer, sent as one unordered bulk write. */
+    public void updateEach(Map<String, Update> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Customer.class);
+        updates.forEach((id, update) -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)), stamped(update)));
+        bulk.execute();
+        changed(updates.keySet());
+    }
+
+    /** Stores new customers (whose {@code seq} the caller allocated); duplicates the store refuses are skipped. */
+    public void insert(List<Customer> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Customer.class);
+        bulk.insert(customers);
+        try {
+            bulk.execute();
+        } catch (BulkOperationException e) {
+            // A unique key saying the customer is already there means a racing writer stored it first; anything else is not ours to hide.
+            if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+        changed(customers.stream().map(Customer::id).toList());
+    }
+
+    /**
+     * The feed's raw bulk write (documents built by {@link CustomerDocuments}, {@code updatedAt} set in them):
+     * each write the store refuses goes to {@code onRefused}, then what changed is published.
+     */
+    void bulkWrite(List<WriteModel<Document>> writes, Consumer<BulkWriteError> onRefused, Supplier<CustomersChanged> changed) {
+        try {
+            mongo.getCollection(CustomerDocuments.COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            e.getWriteErrors().forEach(onRefused);
+        }
+        events.publishEvent(changed.get());
+    }
+
+    private Update stamped(Update update) {
+        return update.set("updatedAt", clock.instant());
+    }
+
+    private void changed(Collection<String> customerIds) {
+        events.publishEvent(CustomersChanged.of(customerIds));
+    }
+}
