@@ -17,10 +17,10 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The first vertical slice end to end, through the client documents: branches and RMs, the feed's
- * upsert, RM and marketer reads with scope and masking, and labels with scoped counts.
+ * From the feed's upsert to scoped reads, end to end through the client documents: branches and RMs, the
+ * feed's upsert and replays, RM and marketer reads with scope and masking, and labels with scoped counts.
  */
-class CustomerSliceTests extends StrataIntegrationTest {
+class FeedIngestAndScopedPortraitsTests extends StrataIntegrationTest {
 
     @Autowired
     private MongoTemplate mongo;

@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole service on the file-backed store: a label and a token from before a restart still work after it. */
-class RestartTests {
+class FileStoreSurvivesRestartTests {
 
     @TempDir
     Path dataDir;
