@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.strata.security.Role;
-import dev.strata.support.ClientExamples;
 import dev.strata.support.StrataIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -41,14 +40,14 @@ abstract class BalanceFeedTestSupport extends StrataIntegrationTest {
     /** A new customer through the feed's upsert; returns its externalRef. */
     String customer() {
         String ref = unique("BAL");
-        as(feed).document(ClientExamples.load("feed/UpsertCustomers"))
+        as(feed).documentName("feed/UpsertCustomers")
                 .variable("input", Map.of("customers", List.of(Map.of("externalRef", ref, "name", "陈静")))).execute()
                 .path("upsertCustomers.created").entity(Integer.class).isEqualTo(1);
         return ref;
     }
 
     GraphQlTester.Response record(List<Map<String, Object>> entries) {
-        return as(feed).document(ClientExamples.load("feed/RecordDailyBalances"))
+        return as(feed).documentName("feed/RecordDailyBalances")
                 .variable("input", Map.of("entries", entries)).execute();
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.strata.security.Role;
-import dev.strata.support.ClientExamples;
 import dev.strata.support.MongoCommandCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +38,7 @@ class DailyBalanceLimitsTests extends BalanceFeedTestSupport {
         for (int c = 0; c < 100; c++) {
             customers.add(Map.of("externalRef", ref + "x" + c, "name", "客户" + c));
         }
-        as(feed).document(ClientExamples.load("feed/UpsertCustomers")).variable("input", Map.of("customers", customers)).execute()
+        as(feed).documentName("feed/UpsertCustomers").variable("input", Map.of("customers", customers)).execute()
                 .path("upsertCustomers.created").entity(Integer.class).isEqualTo(100);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int c = 0; c < 100; c++) {
@@ -67,7 +66,7 @@ class DailyBalanceLimitsTests extends BalanceFeedTestSupport {
     void aMarketerMayNotRecordBalances() {
         String ref = customer();
         String marketer = userToken(unique("mkt"), Role.MARKETER);
-        GraphQlTester.Response response = as(marketer).document(ClientExamples.load("feed/RecordDailyBalances"))
+        GraphQlTester.Response response = as(marketer).documentName("feed/RecordDailyBalances")
                 .variable("input", Map.of("entries", List.of(entry(ref, today, "10", null)))).execute();
         assertClassification(response, "FORBIDDEN");
         assertThat(history(portrait(ref, 24))).isEmpty();

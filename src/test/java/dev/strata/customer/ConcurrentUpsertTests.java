@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.strata.security.Role;
-import dev.strata.support.ClientExamples;
 import dev.strata.support.StrataIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,7 @@ class ConcurrentUpsertTests extends StrataIntegrationTest {
         ExecutorService pool = Executors.newFixedThreadPool(FEEDS);
         List<Callable<Map>> calls = new ArrayList<>();
         for (int f = 0; f < FEEDS; f++) {
-            calls.add(() -> as(feed).document(ClientExamples.load("feed/UpsertCustomers"))
+            calls.add(() -> as(feed).documentName("feed/UpsertCustomers")
                     .variable("input", Map.of("customers", rows)).execute()
                     .path("upsertCustomers").entity(Map.class).get());
         }
@@ -47,11 +46,11 @@ class ConcurrentUpsertTests extends StrataIntegrationTest {
         pool.shutdown();
         assertThat(created).as("customers created across all racing batches").isEqualTo(ROWS);
         for (int i = 0; i < ROWS; i++) {
-            as(feed).document(ClientExamples.load("feed/CustomerByRef")).variable("externalRef", ref + "x" + i).execute()
+            as(feed).documentName("feed/CustomerByRef").variable("externalRef", ref + "x" + i).execute()
                     .path("customerByRef.externalRef").entity(String.class).isEqualTo(ref + "x" + i);
         }
         String marketer = userToken(unique("mkt"), Role.MARKETER);
-        as(marketer).document(ClientExamples.load("mobile/MyCustomers")).variable("filter", Map.of("search", ref + "x1"))
+        as(marketer).documentName("mobile/MyCustomers").variable("filter", Map.of("search", ref + "x1"))
                 .execute().path("customers.totalCount").entity(Integer.class).isEqualTo(1);
     }
 }

@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 
 import dev.strata.graphql.GlobalId;
 import dev.strata.security.Role;
-import dev.strata.support.ClientExamples;
 import dev.strata.support.StrataIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -61,9 +60,9 @@ class DataScopeTests extends StrataIntegrationTest {
         String a1 = unique("A1");
         String a2 = unique("A2");
         String b1 = unique("B1");
-        asAdmin().document(ClientExamples.load("admin/UpsertBranches")).variable("input", Map.of("branches",
+        asAdmin().documentName("admin/UpsertBranches").variable("input", Map.of("branches",
                 List.of(Map.of("code", branchA, "name", "甲支行"), Map.of("code", branchB, "name", "乙支行")))).execute();
-        asAdmin().document(ClientExamples.load("admin/UpsertRelationshipManagers")).variable("input", Map.of("managers", List.of(
+        asAdmin().documentName("admin/UpsertRelationshipManagers").variable("input", Map.of("managers", List.of(
                 Map.of("code", a1, "name", "甲一", "branchCode", branchA), Map.of("code", a2, "name", "甲二", "branchCode", branchA),
                 Map.of("code", b1, "name", "乙一", "branchCode", branchB)))).execute();
         tokens.put("ADMIN", adminToken());
@@ -78,16 +77,16 @@ class DataScopeTests extends StrataIntegrationTest {
         List<Map<String, Object>> rows = managers.entrySet().stream().map(e -> Map.<String, Object>of(
                 "externalRef", refs.get(e.getKey()), "name", "客户" + e.getKey(), "managerCode", e.getValue(),
                 "phone", PHONE, "idNumber", ID)).toList();
-        as(tokens.get("SERVICE")).document(ClientExamples.load("feed/UpsertCustomers"))
+        as(tokens.get("SERVICE")).documentName("feed/UpsertCustomers")
                 .variable("input", Map.of("customers", rows)).execute()
                 .path("upsertCustomers.created").entity(Integer.class).isEqualTo(3);
-        refs.forEach((name, r) -> customerIds.put(name, as(tokens.get("SERVICE")).document(ClientExamples.load("feed/CustomerByRef"))
+        refs.forEach((name, r) -> customerIds.put(name, as(tokens.get("SERVICE")).documentName("feed/CustomerByRef")
                 .variable("externalRef", r).execute().path("customerByRef.id").entity(String.class).get()));
         String marketer = tokens.get("MARKETER");
-        labelId = as(marketer).document(ClientExamples.load("mobile/CreateLabel")).variable("input", Map.of("key",
+        labelId = as(marketer).documentName("mobile/CreateLabel").variable("input", Map.of("key",
                 unique("scope").replace("-", "_"), "name", "范围", "category", "BASIC", "kind", "MANUAL")).execute()
                 .path("createLabel.label.id").entity(String.class).get();
-        as(marketer).document(ClientExamples.load("mobile/ApplyLabel"))
+        as(marketer).documentName("mobile/ApplyLabel")
                 .variable("input", Map.of("labelId", labelId, "customerIds", List.copyOf(customerIds.values()))).execute()
                 .path("applyLabel.applied").entity(Integer.class).isEqualTo(3);
     }
@@ -115,7 +114,7 @@ class DataScopeTests extends StrataIntegrationTest {
     void listsAndCountsAreScoped(String role, Expectation expected) {
         for (String branch : List.of(branchA, branchB)) {
             Integer count = branch.equals(branchA) ? expected.countA() : expected.countB();
-            GraphQlTester.Response response = as(tokens.get(role)).document(ClientExamples.load("mobile/MyCustomers"))
+            GraphQlTester.Response response = as(tokens.get(role)).documentName("mobile/MyCustomers")
                     .variable("filter", Map.of("branchId", GlobalId.encode("Branch", branch))).execute();
             if (count == null) {
                 assertClassification(response, "FORBIDDEN");

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.strata.security.Role;
-import dev.strata.support.ClientExamples;
 import dev.strata.support.MongoCommandCounter;
 import dev.strata.support.StrataIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -42,9 +41,9 @@ class PortraitBatchingTests extends StrataIntegrationTest {
     void aPageOfOneHundredPortraitsCostsAFixedNumberOfCommands() {
         String branch = unique("BB");
         String[] rms = {unique("BRA"), unique("BRB")};
-        asAdmin().document(ClientExamples.load("admin/UpsertBranches"))
+        asAdmin().documentName("admin/UpsertBranches")
                 .variable("input", Map.of("branches", List.of(Map.of("code", branch, "name", "批量支行")))).execute();
-        asAdmin().document(ClientExamples.load("admin/UpsertRelationshipManagers"))
+        asAdmin().documentName("admin/UpsertRelationshipManagers")
                 .variable("input", Map.of("managers", List.of(Map.of("code", rms[0], "name", "甲", "branchCode", branch),
                         Map.of("code", rms[1], "name", "乙", "branchCode", branch)))).execute();
         String product = unique("P").replace("-", "_");
@@ -67,7 +66,7 @@ class PortraitBatchingTests extends StrataIntegrationTest {
             row.put("identities", List.of(Map.of("channel", "WECHAT", "externalId", ref + "-wx-" + i)));
             rows.add(row);
         }
-        as(feed).document(ClientExamples.load("feed/UpsertCustomers")).variable("input", Map.of("customers", rows)).execute()
+        as(feed).documentName("feed/UpsertCustomers").variable("input", Map.of("customers", rows)).execute()
                 .path("upsertCustomers.created").entity(Integer.class).isEqualTo(120);
         String marketer = userToken(unique("mkt"), Role.MARKETER);
         Map<String, Object> filter = Map.of("branchId", dev.strata.graphql.GlobalId.encode("Branch", branch));

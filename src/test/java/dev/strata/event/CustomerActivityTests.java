@@ -10,7 +10,6 @@ import java.util.Map;
 
 import dev.strata.identity.StitchingTestSupport;
 import dev.strata.security.Role;
-import dev.strata.support.ClientExamples;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -69,7 +68,7 @@ class CustomerActivityTests extends StitchingTestSupport {
         List<String> seen = new ArrayList<>();
         String after = null;
         do {
-            var next = asAdmin().document(ClientExamples.load("mobile/CustomerActivity")).variable("id", customer)
+            var next = asAdmin().documentName("mobile/CustomerActivity").variable("id", customer)
                     .variable("first", 10).variable("after", after).execute();
             next.path("customer.events.totalCount").entity(Integer.class).isEqualTo(25);
             seen.addAll(next.path("customer.events.edges[*].node.id").entityList(String.class).get());
@@ -97,6 +96,6 @@ class CustomerActivityTests extends StitchingTestSupport {
 
 
     private GraphQlTester.Response activity(String customerId) {
-        return asAdmin().document(ClientExamples.load("mobile/CustomerActivity")).variable("id", customerId).execute();
+        return asAdmin().documentName("mobile/CustomerActivity").variable("id", customerId).execute();
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import dev.strata.graphql.GlobalId;
 import dev.strata.identity.StitchingTestSupport;
-import dev.strata.support.ClientExamples;
 import dev.strata.support.MongoCommandCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +41,7 @@ class EventBatchingTests extends StitchingTestSupport {
         for (int i = 0; i < 110; i++) {
             rows.add(new HashMap<>(Map.of("externalRef", ref + "x" + i, "name", "客户" + i, "managerCode", rmA)));
         }
-        List<String> ids = as(service).document(ClientExamples.load("feed/UpsertCustomers"))
+        List<String> ids = as(service).documentName("feed/UpsertCustomers")
                 .variable("input", Map.of("customers", rows)).execute()
                 .path("upsertCustomers.rows[*].customer.id").entityList(String.class).hasSize(110).get();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

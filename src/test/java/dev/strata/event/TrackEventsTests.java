@@ -9,7 +9,6 @@ import java.util.Map;
 
 import dev.strata.graphql.GlobalId;
 import dev.strata.identity.StitchingTestSupport;
-import dev.strata.support.ClientExamples;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -106,7 +105,7 @@ class TrackEventsTests extends StitchingTestSupport {
         String openid = unique("anon");
         track(List.of(byIdentity("MINI_PROGRAM", openid, "VIEW_PRODUCT", now.minusSeconds(5))))
                 .path("trackEvents.accepted").entity(Integer.class).isEqualTo(1);
-        var prospect = as(service).document(ClientExamples.load("mini-program/CustomerByIdentity"))
+        var prospect = as(service).documentName("mini-program/CustomerByIdentity")
                 .variable("channel", "MINI_PROGRAM").variable("externalId", openid).execute();
         prospect.path("customerByIdentity.source").entity(String.class).isEqualTo("WALK_IN")
                 .path("customerByIdentity.lifecycleStage").entity(String.class).isEqualTo("PROSPECT")
@@ -116,7 +115,7 @@ class TrackEventsTests extends StitchingTestSupport {
         track(List.of(byIdentity("MINI_PROGRAM", openid, "LIKE", now.minusSeconds(4))));
         assertThat(ownerOf("MINI_PROGRAM", openid)).isEqualTo(id);
         assertThat(storedEvents(id)).isEqualTo(2);
-        asAdmin().document(ClientExamples.load("mobile/CustomerActivity")).variable("id", id).execute()
+        asAdmin().documentName("mobile/CustomerActivity").variable("id", id).execute()
                 .path("customer.recentEvents[0].type").entity(String.class).isEqualTo("LIKE")
                 .path("customer.recentEvents[0].channel").entity(String.class).isEqualTo("MINI_PROGRAM");
     }
@@ -137,16 +136,16 @@ class TrackEventsTests extends StitchingTestSupport {
     @Test
     void onlyTheServiceAccountAndAdminsTrackEvents() {
         String customer = feedCustomer(unique("TA"), Map.of());
-        var refused = as(marketer).document(ClientExamples.load("mini-program/TrackEvents"))
+        var refused = as(marketer).documentName("mini-program/TrackEvents")
                 .variable("input", Map.of("events", List.of(byCustomer(customer, "LOGIN", now)))).execute();
         assertClassification(refused, "FORBIDDEN");
-        asAdmin().document(ClientExamples.load("mini-program/TrackEvents"))
+        asAdmin().documentName("mini-program/TrackEvents")
                 .variable("input", Map.of("events", List.of(byCustomer(customer, "LOGIN", now)))).execute()
                 .path("trackEvents.accepted").entity(Integer.class).isEqualTo(1);
     }
 
     private GraphQlTester.Response activity(String customerId) {
-        return asAdmin().document(ClientExamples.load("mobile/CustomerActivity")).variable("id", customerId).execute();
+        return asAdmin().documentName("mobile/CustomerActivity").variable("id", customerId).execute();
     }
 
     private static Map<String, Object> timeText(Map<String, Object> event, String text) {

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import dev.strata.graphql.GlobalId;
 import dev.strata.security.Role;
-import dev.strata.support.ClientExamples;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -86,7 +85,7 @@ class IdentityStitchingTests extends StitchingTestSupport {
         track(List.of(byIdentity("MINI_PROGRAM", openid, "LIKE", Instant.now().minusSeconds(5))));
         String visitor = ownerOf("MINI_PROGRAM", openid);
         String survivor = feedCustomer(unique("IP"), Map.of());
-        as(service).document(ClientExamples.load("mini-program/MergeCustomers"))
+        as(service).documentName("mini-program/MergeCustomers")
                 .variable("input", Map.of("survivorId", survivor, "mergedId", visitor)).execute()
                 .path("mergeCustomers.userErrors").entityList(Object.class).hasSize(0);
         String key = "MINI_PROGRAM:" + openid;
@@ -113,12 +112,12 @@ class IdentityStitchingTests extends StitchingTestSupport {
     }
 
     private GraphQlTester.Response link(String token, String customerId, String channel, String externalId) {
-        return as(token).document(ClientExamples.load("mini-program/LinkIdentity"))
+        return as(token).documentName("mini-program/LinkIdentity")
                 .variable("input", Map.of("customerId", customerId, "channel", channel, "externalId", externalId)).execute();
     }
 
     private GraphQlTester.Response lookUp(String token, String channel, String externalId) {
-        return as(token).document(ClientExamples.load("mini-program/CustomerByIdentity"))
+        return as(token).documentName("mini-program/CustomerByIdentity")
                 .variable("channel", channel).variable("externalId", externalId).execute();
     }
 }

@@ -10,7 +10,6 @@ import dev.strata.shared.Channel;
 import dev.strata.customer.Customer;
 import dev.strata.graphql.GlobalId;
 import dev.strata.security.Role;
-import dev.strata.support.ClientExamples;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -51,21 +50,21 @@ class MergeCustomersTests extends StitchingTestSupport {
         assertThat(storedEvents(core)).isEqualTo(2);
         assertThat(storedEvents(visitor)).isZero();
         assertThat(mongo.findOne(Query.query(Criteria.where("_id").is(touchpoint)), Document.class, "touchpoints").getString("customerId")).isEqualTo(local(core));
-        var portrait = asAdmin().document(ClientExamples.load("mobile/CustomerPortrait")).variable("id", core).execute();
+        var portrait = asAdmin().documentName("mobile/CustomerPortrait").variable("id", core).execute();
         portrait.path("customer.labels[*].label.id").entityList(String.class)
                 .satisfies(ids -> assertThat(ids).containsExactlyInAnyOrder(coreLabel, visitorLabel))
                 .path("customer.consents").entityList(Map.class).satisfies(consents -> assertThat(consents)
                         .anySatisfy(c -> assertThat(c).containsEntry("channel", "WECHAT").containsEntry("granted", true))
                         .anySatisfy(c -> assertThat(c).containsEntry("channel", "SMS").containsEntry("granted", false))
                         .hasSize(2));
-        asAdmin().document(ClientExamples.load("mobile/CustomerActivity")).variable("id", core).execute()
+        asAdmin().documentName("mobile/CustomerActivity").variable("id", core).execute()
                 .path("customer.recentEvents").entityList(Object.class).hasSize(2)
                 .path("customer.digital.lastLoginAt").entity(String.class).satisfies(at -> assertThat(at).isNotNull());
-        asAdmin().document(ClientExamples.load("mobile/CustomerPortrait")).variable("id", visitor).execute()
+        asAdmin().documentName("mobile/CustomerPortrait").variable("id", visitor).execute()
                 .path("customer.id").entity(String.class).isEqualTo(core);
         track(List.of(byCustomer(visitor, "LIKE", now))).path("trackEvents.accepted").entity(Integer.class).isEqualTo(1);
         assertThat(storedEvents(core)).isEqualTo(3);
-        asAdmin().document(ClientExamples.load("admin/AuditLog")).execute()
+        asAdmin().documentName("admin/AuditLog").execute()
                 .path("auditLog.edges[*].node").entityList(Map.class)
                 .satisfies(entries -> assertThat(entries).anyMatch(e -> "MERGE_CUSTOMERS".equals(e.get("action"))
                         && local(core).equals(e.get("target")) && local(visitor).equals(e.get("field"))));
@@ -81,7 +80,7 @@ class MergeCustomersTests extends StitchingTestSupport {
         merge(service, visitor, core)
                 .path("mergeCustomers.userErrors").entityList(Object.class).hasSize(0)
                 .path("mergeCustomers.survivor.externalRef").entity(String.class).isEqualTo(ref);
-        as(service).document(ClientExamples.load("feed/CustomerByRef")).variable("externalRef", ref).execute()
+        as(service).documentName("feed/CustomerByRef").variable("externalRef", ref).execute()
                 .path("customerByRef.id").entity(String.class).isEqualTo(visitor)
                 .path("customerByRef.name").entity(String.class).isEqualTo("陈静");
         Document merged = mongo.findById(local(core), Document.class, "customers");
@@ -97,7 +96,7 @@ class MergeCustomersTests extends StitchingTestSupport {
         merge(marketer, first, second)
                 .path("mergeCustomers.survivor").valueIsNull()
                 .path("mergeCustomers.userErrors[0].code").entity(String.class).isEqualTo("CORE_BANKING_MERGE");
-        asAdmin().document(ClientExamples.load("mobile/CustomerPortrait")).variable("id", second).execute()
+        asAdmin().documentName("mobile/CustomerPortrait").variable("id", second).execute()
                 .path("customer.id").entity(String.class).isEqualTo(second);
     }
 
@@ -165,22 +164,22 @@ class MergeCustomersTests extends StitchingTestSupport {
     }
 
     private String label(String customerId) {
-        String labelId = as(marketer).document(ClientExamples.load("mobile/CreateLabel"))
+        String labelId = as(marketer).documentName("mobile/CreateLabel")
                 .variable("input", Map.of("key", unique("m").replace("-", "_"), "name", "合并测试", "category", "MARKETING",
                         "kind", "MANUAL")).execute()
                 .path("createLabel.label.id").entity(String.class).get();
-        as(marketer).document(ClientExamples.load("mobile/ApplyLabel"))
+        as(marketer).documentName("mobile/ApplyLabel")
                 .variable("input", Map.of("labelId", labelId, "customerIds", List.of(customerId))).execute()
                 .path("applyLabel.applied").entity(Integer.class).isEqualTo(1);
         return labelId;
     }
 
     private GraphQlTester.Response merge(String token, String survivorId, String mergedId) {
-        return as(token).document(ClientExamples.load("mini-program/MergeCustomers"))
+        return as(token).documentName("mini-program/MergeCustomers")
                 .variable("input", Map.of("survivorId", survivorId, "mergedId", mergedId)).execute();
     }
 
     private GraphQlTester.Response activity(String customerId) {
-        return asAdmin().document(ClientExamples.load("mobile/CustomerActivity")).variable("id", customerId).execute();
+        return asAdmin().documentName("mobile/CustomerActivity").variable("id", customerId).execute();
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import dev.strata.graphql.GlobalId;
 import dev.strata.security.Role;
-import dev.strata.support.ClientExamples;
 import dev.strata.support.StrataIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,10 +35,10 @@ public abstract class StitchingTestSupport extends StrataIntegrationTest {
         branch = unique("IB");
         rmA = unique("IRA");
         rmB = unique("IRB");
-        asAdmin().document(ClientExamples.load("admin/UpsertBranches"))
+        asAdmin().documentName("admin/UpsertBranches")
                 .variable("input", Map.of("branches", List.of(Map.of("code", branch, "name", "苏州分行", "city", "苏州"))))
                 .execute().path("upsertBranches.userErrors").entityList(Object.class).hasSize(0);
-        asAdmin().document(ClientExamples.load("admin/UpsertRelationshipManagers"))
+        asAdmin().documentName("admin/UpsertRelationshipManagers")
                 .variable("input", Map.of("managers", List.of(Map.of("code", rmA, "name", "周敏", "branchCode", branch),
                         Map.of("code", rmB, "name", "吴刚", "branchCode", branch))))
                 .execute().path("upsertRelationshipManagers.userErrors").entityList(Object.class).hasSize(0);
@@ -52,14 +51,14 @@ public abstract class StitchingTestSupport extends StrataIntegrationTest {
         Map<String, Object> row = new HashMap<>(Map.of("externalRef", ref, "name", "陈静", "managerCode", rmA,
                 "phone", "13812345678", "aum", "60000"));
         row.putAll(extra);
-        return as(service).document(ClientExamples.load("feed/UpsertCustomers"))
+        return as(service).documentName("feed/UpsertCustomers")
                 .variable("input", Map.of("customers", List.of(row))).execute()
                 .path("upsertCustomers.rows[0].userErrors").entityList(Object.class).hasSize(0)
                 .path("upsertCustomers.rows[0].customer.id").entity(String.class).get();
     }
 
     protected GraphQlTester.Response track(List<Map<String, Object>> events) {
-        return as(service).document(ClientExamples.load("mini-program/TrackEvents"))
+        return as(service).documentName("mini-program/TrackEvents")
                 .variable("input", Map.of("events", events)).execute();
     }
 
@@ -89,7 +88,7 @@ public abstract class StitchingTestSupport extends StrataIntegrationTest {
 
     /** The global ID of the customer owning an identity, as the mini-program backend would look it up. */
     protected String ownerOf(String channel, String externalId) {
-        return as(service).document(ClientExamples.load("mini-program/CustomerByIdentity"))
+        return as(service).documentName("mini-program/CustomerByIdentity")
                 .variable("channel", channel).variable("externalId", externalId).execute()
                 .path("customerByIdentity.id").entity(String.class).get();
     }

@@ -44,11 +44,11 @@ public abstract class StrataIntegrationTest {
 
     private String adminToken;
 
-    /** A tester with no credentials. */
+    /** A tester with no credentials, whose {@code documentName("mobile/Login")} reads {@code client-examples/mobile/Login.graphql}. */
     protected HttpGraphQlTester anonymous() {
-        WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
-                .baseUrl("http://localhost:" + port + "/graphql").build();
-        return HttpGraphQlTester.create(client);
+        WebTestClient.Builder client = WebTestClient.bindToServer(new JdkClientHttpConnector())
+                .baseUrl("http://localhost:" + port + "/graphql");
+        return HttpGraphQlTester.builder(client).documentSource(ClientExamples.documentSource()).build();
     }
 
     /** A tester that sends {@code token} as its bearer token. */
@@ -68,7 +68,7 @@ public abstract class StrataIntegrationTest {
     }
 
     protected String login(String username, String password) {
-        return anonymous().document(ClientExamples.load("mobile/Login"))
+        return anonymous().documentName("mobile/Login")
                 .variable("username", username).variable("password", password).execute()
                 .path("login.userErrors").entityList(Object.class).hasSize(0)
                 .path("login.token").entity(String.class).get();
@@ -76,7 +76,7 @@ public abstract class StrataIntegrationTest {
 
     /** Creates a user with the given roles (and branch or RM binding) and returns their token. */
     protected String userToken(String username, List<Role> roles, String branchCode, String managerCode) {
-        asAdmin().document(ClientExamples.load("admin/CreateUser"))
+        asAdmin().documentName("admin/CreateUser")
                 .variable("input", userInput(username, roles, branchCode, managerCode))
                 .execute().path("createUser.userErrors").entityList(Object.class).hasSize(0);
         return login(username, PASSWORD);

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.strata.security.Role;
-import dev.strata.support.ClientExamples;
 import dev.strata.support.StrataIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +22,14 @@ class RecordTouchpointTests extends StrataIntegrationTest {
         String branch = unique("TB");
         String rm = unique("TR");
         String other = unique("TO");
-        asAdmin().document(ClientExamples.load("admin/UpsertBranches"))
+        asAdmin().documentName("admin/UpsertBranches")
                 .variable("input", Map.of("branches", List.of(Map.of("code", branch, "name", "触点支行")))).execute();
-        asAdmin().document(ClientExamples.load("admin/UpsertRelationshipManagers")).variable("input", Map.of("managers",
+        asAdmin().documentName("admin/UpsertRelationshipManagers").variable("input", Map.of("managers",
                 List.of(Map.of("code", rm, "name", "赵敏", "branchCode", branch), Map.of("code", other, "name", "钱进", "branchCode", branch))))
                 .execute();
         String ref = unique("T");
         String feed = userToken(unique("feed"), Role.SERVICE);
-        as(feed).document(ClientExamples.load("feed/UpsertCustomers")).variable("input", Map.of("customers", List.of(
+        as(feed).documentName("feed/UpsertCustomers").variable("input", Map.of("customers", List.of(
                 Map.of("externalRef", ref + "a", "name", "孙丽", "managerCode", rm),
                 Map.of("externalRef", ref + "b", "name", "周杰", "managerCode", other)))).execute()
                 .path("upsertCustomers.created").entity(Integer.class).isEqualTo(2);
@@ -42,13 +41,13 @@ class RecordTouchpointTests extends StrataIntegrationTest {
     @Test
     void loggedVisitsAppearOnThePortraitNewestFirstAndCappedAtTwenty() {
         for (int i = 0; i < 23; i++) {
-            as(rmToken).document(ClientExamples.load("mobile/LogVisit")).variable("input", Map.of("customerId", ownCustomer,
+            as(rmToken).documentName("mobile/LogVisit").variable("input", Map.of("customerId", ownCustomer,
                     "channel", i % 2 == 0 ? "PHONE_CALL" : "BRANCH_VISIT", "outcome", i == 22 ? "CONVERTED" : "REACHED",
                     "note", "visit " + i, "revenue", "100.00")).execute()
                     .path("recordTouchpoint.userErrors").entityList(Object.class).hasSize(0)
                     .path("recordTouchpoint.touchpoint.recordedBy").entity(String.class).satisfies(by -> assertThat(by).startsWith("rm"));
         }
-        var portrait = as(rmToken).document(ClientExamples.load("mobile/CustomerPortrait")).variable("id", ownCustomer).execute();
+        var portrait = as(rmToken).documentName("mobile/CustomerPortrait").variable("id", ownCustomer).execute();
         portrait.path("customer.recentTouchpoints").entityList(Object.class).hasSize(20)
                 .path("customer.recentTouchpoints[0].status").entity(String.class).isEqualTo("CONVERTED")
                 .path("customer.recentTouchpoints[0].channel").entity(String.class).isEqualTo("PHONE_CALL")
@@ -59,7 +58,7 @@ class RecordTouchpointTests extends StrataIntegrationTest {
 
     @Test
     void aCampaignChannelCannotBeLoggedByHand() {
-        as(rmToken).document(ClientExamples.load("mobile/LogVisit")).variable("input", Map.of("customerId", ownCustomer,
+        as(rmToken).documentName("mobile/LogVisit").variable("input", Map.of("customerId", ownCustomer,
                 "channel", "SMS", "outcome", "REACHED")).execute()
                 .path("recordTouchpoint.touchpoint").valueIsNull()
                 .path("recordTouchpoint.userErrors[0].code").entity(String.class).isEqualTo("NOT_A_HUMAN_CHANNEL");
@@ -67,7 +66,7 @@ class RecordTouchpointTests extends StrataIntegrationTest {
 
     @Test
     void anRmCannotLogAContactWithAnotherRmsCustomerAndLearnsNotEvenThatItExists() {
-        as(rmToken).document(ClientExamples.load("mobile/LogVisit")).variable("input", Map.of(
+        as(rmToken).documentName("mobile/LogVisit").variable("input", Map.of(
                 "customerId", otherCustomer, "channel", "PHONE_CALL", "outcome", "NO_ANSWER")).execute()
                 .path("recordTouchpoint.touchpoint").valueIsNull()
                 .path("recordTouchpoint.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND")
@@ -76,7 +75,7 @@ class RecordTouchpointTests extends StrataIntegrationTest {
 
     @Test
     void trackingTokensAreHiddenFromEveryoneButAdmins() {
-        String touchpointId = as(rmToken).document(ClientExamples.load("mobile/LogVisit")).variable("input", Map.of(
+        String touchpointId = as(rmToken).documentName("mobile/LogVisit").variable("input", Map.of(
                 "customerId", ownCustomer, "channel", "PHONE_CALL", "outcome", "NO_ANSWER")).execute()
                 .path("recordTouchpoint.touchpoint.id").entity(String.class).get();
         as(rmToken).document("query($id: ID!) { node(id: $id) { ... on Touchpoint { status reason trackingToken } } }")
@@ -87,7 +86,7 @@ class RecordTouchpointTests extends StrataIntegrationTest {
     }
 
     private String idOf(String token, String ref) {
-        return as(token).document(ClientExamples.load("feed/CustomerByRef")).variable("externalRef", ref).execute()
+        return as(token).documentName("feed/CustomerByRef").variable("externalRef", ref).execute()
                 .path("customerByRef.id").entity(String.class).get();
     }
 }

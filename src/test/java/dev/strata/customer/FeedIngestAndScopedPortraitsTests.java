@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.strata.security.Role;
-import dev.strata.support.ClientExamples;
 import dev.strata.support.StrataIntegrationTest;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +17,10 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The first vertical slice end to end, through the client documents: branches and RMs, the feed's
- * upsert, RM and marketer reads with scope and masking, and labels with scoped counts.
+ * From the feed's upsert to scoped reads, end to end through the client documents: branches and RMs, the
+ * feed's upsert and replays, RM and marketer reads with scope and masking, and labels with scoped counts.
  */
-class CustomerSliceTests extends StrataIntegrationTest {
+class FeedIngestAndScopedPortraitsTests extends StrataIntegrationTest {
 
     @Autowired
     private MongoTemplate mongo;
@@ -38,11 +37,11 @@ class CustomerSliceTests extends StrataIntegrationTest {
         branch = unique("BR");
         rmA = unique("RMA");
         rmB = unique("RMB");
-        asAdmin().document(ClientExamples.load("admin/UpsertBranches"))
+        asAdmin().documentName("admin/UpsertBranches")
                 .variable("input", Map.of("branches", List.of(Map.of("code", branch, "name", "南京分行", "city", "南京"))))
                 .execute().path("upsertBranches.userErrors").entityList(Object.class).hasSize(0)
                 .path("upsertBranches.branches[0].code").entity(String.class).isEqualTo(branch);
-        asAdmin().document(ClientExamples.load("admin/UpsertRelationshipManagers"))
+        asAdmin().documentName("admin/UpsertRelationshipManagers")
                 .variable("input", Map.of("managers", List.of(
                         Map.of("code", rmA, "name", "王芳", "branchCode", branch, "title", "高级客户经理"),
                         Map.of("code", rmB, "name", "李强", "branchCode", branch))))
@@ -66,7 +65,7 @@ class CustomerSliceTests extends StrataIntegrationTest {
                 .containsExactly("customers", "3", "phone")
                 .path("upsertCustomers.rows[3].customer").valueIsNull()
                 .path("upsertCustomers.rows[0].customer.id").entity(String.class).satisfies(id -> assertThat(id).isNotBlank());
-        as(feed).document(ClientExamples.load("feed/CustomerByRef")).variable("externalRef", ref + "2").execute()
+        as(feed).documentName("feed/CustomerByRef").variable("externalRef", ref + "2").execute()
                 .path("customerByRef.name").entity(String.class).isEqualTo("张伟");
     }
 
@@ -84,13 +83,13 @@ class CustomerSliceTests extends StrataIntegrationTest {
                 .path("upsertCustomers.rows[1].userErrors[0].field").entityList(String.class)
                 .containsExactly("customers", "1", "identities");
         String id = customerId(ref + "1");
-        as(feed).document(ClientExamples.load("mini-program/CustomerByIdentity"))
+        as(feed).documentName("mini-program/CustomerByIdentity")
                 .variable("channel", "WECHAT").variable("externalId", openid).execute()
                 .path("customerByIdentity.id").entity(String.class).isEqualTo(id);
         Map<String, Object> later = row(ref + "1", rmA, "13812345678");
         later.put("identities", List.of(Map.of("channel", "APP_PUSH", "externalId", openid + "-app")));
         upsert(feed, null, List.of(later)).path("upsertCustomers.updated").entity(Integer.class).isEqualTo(1);
-        as(marketer).document(ClientExamples.load("mobile/CustomerPortrait")).variable("id", id).execute()
+        as(marketer).documentName("mobile/CustomerPortrait").variable("id", id).execute()
                 .path("customer.identities[*].channel").entityList(String.class).contains("WECHAT", "APP_PUSH");
     }
 
@@ -112,7 +111,7 @@ class CustomerSliceTests extends StrataIntegrationTest {
         upsert(feed, null, changed)
                 .path("upsertCustomers.updated").entity(Integer.class).isEqualTo(1)
                 .path("upsertCustomers.unchanged").entity(Integer.class).isEqualTo(1);
-        as(marketer).document(ClientExamples.load("mobile/MyCustomers"))
+        as(marketer).documentName("mobile/MyCustomers")
                 .variable("filter", Map.of("managerId", managerId(rmA))).execute()
                 .path("customers.totalCount").entity(Integer.class).isEqualTo(1);
     }
@@ -131,15 +130,15 @@ class CustomerSliceTests extends StrataIntegrationTest {
         String ref = unique("S");
         upsert(feed, null, List.of(row(ref + "1", rmA, "13812345678"), row(ref + "2", rmA, "13912345678"),
                 row(ref + "3", rmB, "18612345678")));
-        var page = as(rmAToken).document(ClientExamples.load("mobile/MyCustomers")).variable("first", 100).execute();
+        var page = as(rmAToken).documentName("mobile/MyCustomers").variable("first", 100).execute();
         page.path("customers.totalCount").entity(Integer.class).isEqualTo(2)
                 .path("customers.edges[*].node.phone").entityList(String.class).contains("13812345678", "13912345678").hasSize(2);
         String outsider = customerId(ref + "3");
-        var forbidden = as(rmAToken).document(ClientExamples.load("mobile/CustomerPortrait")).variable("id", outsider).execute();
+        var forbidden = as(rmAToken).documentName("mobile/CustomerPortrait").variable("id", outsider).execute();
         assertClassification(forbidden, "FORBIDDEN");
         forbidden.path("customer").valueIsNull();
         String own = customerId(ref + "1");
-        as(rmAToken).document(ClientExamples.load("mobile/CustomerPortrait")).variable("id", own).execute()
+        as(rmAToken).documentName("mobile/CustomerPortrait").variable("id", own).execute()
                 .path("customer.phone").entity(String.class).isEqualTo("13812345678")
                 .path("customer.idNumber").entity(String.class).isEqualTo("1101**********0011")
                 .path("customer.manager.code").entity(String.class).isEqualTo(rmA)
@@ -151,12 +150,12 @@ class CustomerSliceTests extends StrataIntegrationTest {
         String ref = unique("M");
         upsert(feed, null, List.of(row(ref + "1", rmB, "13812345678")));
         String id = customerId(ref + "1");
-        as(marketer).document(ClientExamples.load("mobile/CustomerPortrait")).variable("id", id).execute()
+        as(marketer).documentName("mobile/CustomerPortrait").variable("id", id).execute()
                 .path("customer.phone").entity(String.class).isEqualTo("138****5678")
                 .path("customer.idNumber").entity(String.class).isEqualTo("1101**********0011");
-        asAdmin().document(ClientExamples.load("mobile/CustomerPortrait")).variable("id", id).execute()
+        asAdmin().documentName("mobile/CustomerPortrait").variable("id", id).execute()
                 .path("customer.idNumber").entity(String.class).isEqualTo("110101199003070011");
-        asAdmin().document(ClientExamples.load("admin/AuditLog")).execute()
+        asAdmin().documentName("admin/AuditLog").execute()
                 .path("auditLog.edges[*].node").entityList(Map.class)
                 .satisfies(entries -> assertThat(entries).anyMatch(e -> "READ_UNMASKED".equals(e.get("action"))
                         && "idNumber".equals(e.get("field")) && "admin".equals(e.get("actor"))));
@@ -168,28 +167,28 @@ class CustomerSliceTests extends StrataIntegrationTest {
         upsert(feed, null, List.of(row(ref + "1", rmA, "13812345678"), row(ref + "2", rmA, "13912345678"),
                 row(ref + "3", rmB, "18612345678")));
         String key = unique("vip").replace("-", "_");
-        String labelId = as(marketer).document(ClientExamples.load("mobile/CreateLabel"))
+        String labelId = as(marketer).documentName("mobile/CreateLabel")
                 .variable("input", Map.of("key", key, "name", "贵宾", "category", "VALUE", "kind", "MANUAL")).execute()
                 .path("createLabel.userErrors").entityList(Object.class).hasSize(0)
                 .path("createLabel.label.id").entity(String.class).get();
         List<String> all = List.of(customerId(ref + "1"), customerId(ref + "2"), customerId(ref + "3"));
-        as(marketer).document(ClientExamples.load("mobile/ApplyLabel"))
+        as(marketer).documentName("mobile/ApplyLabel")
                 .variable("input", Map.of("labelId", labelId, "customerIds", all)).execute()
                 .path("applyLabel.applied").entity(Integer.class).isEqualTo(3);
-        as(marketer).document(ClientExamples.load("mobile/ApplyLabel"))
+        as(marketer).documentName("mobile/ApplyLabel")
                 .variable("input", Map.of("labelId", labelId, "customerIds", all)).execute()
                 .path("applyLabel.applied").entity(Integer.class).isEqualTo(0);
         assertThat(labelCount(marketer, labelId)).isEqualTo(3);
         assertThat(labelCount(rmAToken, labelId)).isEqualTo(2);
-        as(rmAToken).document(ClientExamples.load("mobile/RemoveLabel"))
+        as(rmAToken).documentName("mobile/RemoveLabel")
                 .variable("input", Map.of("labelId", labelId, "customerIds", all)).execute()
                 .path("removeLabel.removed").entity(Integer.class).isEqualTo(2)
                 .path("removeLabel.userErrors[0].code").entity(String.class).isEqualTo("NOT_FOUND")
                 .path("removeLabel.userErrors[0].field").entityList(String.class).containsExactly("customerIds", "2");
         assertThat(labelCount(marketer, labelId)).isEqualTo(1);
-        as(marketer).document(ClientExamples.load("mobile/Labels")).variable("category", "VALUE").execute()
+        as(marketer).documentName("mobile/Labels").variable("category", "VALUE").execute()
                 .path("labels.edges[*].node.key").entityList(String.class).contains(key);
-        as(marketer).document(ClientExamples.load("mobile/MyCustomers"))
+        as(marketer).documentName("mobile/MyCustomers")
                 .variable("filter", Map.of("labelId", labelId)).execute()
                 .path("customers.totalCount").entity(Integer.class).isEqualTo(1);
     }
@@ -199,7 +198,7 @@ class CustomerSliceTests extends StrataIntegrationTest {
         String ref = unique("N");
         upsert(feed, null, List.of(row(ref + "1", rmA, "13812345678")));
         String customerId = customerId(ref + "1");
-        var portrait = asAdmin().document(ClientExamples.load("mobile/CustomerPortrait")).variable("id", customerId).execute();
+        var portrait = asAdmin().documentName("mobile/CustomerPortrait").variable("id", customerId).execute();
         String branchId = portrait.path("customer.branch.id").entity(String.class).get();
         String managerId = portrait.path("customer.manager.id").entity(String.class).get();
         for (String id : List.of(customerId, branchId, managerId)) {
@@ -214,21 +213,21 @@ class CustomerSliceTests extends StrataIntegrationTest {
 
     @Test
     void viewerShowsTheRmBinding() {
-        as(rmAToken).document(ClientExamples.load("mobile/Viewer")).execute()
+        as(rmAToken).documentName("mobile/Viewer").execute()
                 .path("viewer.manager.code").entity(String.class).isEqualTo(rmA)
                 .path("viewer.branch.code").entity(String.class).isEqualTo(branch);
     }
 
     @Test
     void serviceAccountCannotListPortraits() {
-        assertClassification(as(feed).document(ClientExamples.load("mobile/MyCustomers")).execute(), "FORBIDDEN");
+        assertClassification(as(feed).documentName("mobile/MyCustomers").execute(), "FORBIDDEN");
     }
 
     private GraphQlTester.Response upsert(String token, String key, List<Map<String, Object>> rows) {
         Map<String, Object> input = new HashMap<>();
         input.put("idempotencyKey", key);
         input.put("customers", rows);
-        return as(token).document(ClientExamples.load("feed/UpsertCustomers")).variable("input", input).execute();
+        return as(token).documentName("feed/UpsertCustomers").variable("input", input).execute();
     }
 
     private Map<String, Object> row(String ref, String manager, String phone) {
@@ -246,7 +245,7 @@ class CustomerSliceTests extends StrataIntegrationTest {
     }
 
     private String customerId(String ref) {
-        return as(feed).document(ClientExamples.load("feed/CustomerByRef")).variable("externalRef", ref).execute()
+        return as(feed).documentName("feed/CustomerByRef").variable("externalRef", ref).execute()
                 .path("customerByRef.id").entity(String.class).get();
     }
 

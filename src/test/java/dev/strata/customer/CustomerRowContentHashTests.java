@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The content hash decides that a feed row is unchanged and may be skipped, so it must notice a change to
  * any field of the row, including fields added to the row later (this test walks the record's components).
  */
-class CustomerRowsTests {
+class CustomerRowContentHashTests {
 
     /** Two different values of each component type; index 0 is the base row's. */
     private static final Map<Class<?>, Object[]> VALUES = Map.of(

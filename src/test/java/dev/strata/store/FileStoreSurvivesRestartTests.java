@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.strata.StrataApplication;
+import dev.strata.support.ClientExamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole service on the file-backed store: a label and a token from before a restart still work after it. */
-class RestartTests {
+class FileStoreSurvivesRestartTests {
 
     @TempDir
     Path dataDir;
@@ -26,7 +27,8 @@ class RestartTests {
         String labelId;
         try (ConfigurableApplicationContext first = start()) {
             HttpGraphQlTester anonymous = tester(first, null);
-            token = anonymous.document("mutation { login(input: {username: \"admin\", password: \"restart-admin-pass\"}) { token } }")
+            token = anonymous.documentName("mobile/Login")
+                    .variable("username", "admin").variable("password", "restart-admin-pass")
                     .execute().path("login.token").entity(String.class).get();
             labelId = tester(first, token).document("""
                     mutation { createLabel(input: {key: "survivor", name: "Survivor", category: BASIC, kind: MANUAL}) {
@@ -60,6 +62,6 @@ class RestartTests {
         if (token != null) {
             client.defaultHeader("Authorization", "Bearer " + token);
         }
-        return HttpGraphQlTester.create(client.build());
+        return HttpGraphQlTester.builder(client).documentSource(ClientExamples.documentSource()).build();
     }
 }
