@@ -6,8 +6,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.strata.customer.Customer;
+import dev.strata.audience.Attribute;
 import dev.strata.audience.AudienceIndex;
-import dev.strata.audience.AudienceKeys;
 import dev.strata.customer.CustomerService;
 import dev.strata.graphql.Batches;
 import dev.strata.graphql.Connection;
@@ -64,7 +64,7 @@ class LabelController implements NodeFetcher {
     @BatchMapping
     Map<Label, Integer> customerCount(List<Label> page) {
         RoaringBitmap visible = customers.visibleMembers();
-        return Batches.byKey(page, label -> audience.countWithin(AudienceKeys.label(label.id()), visible));
+        return Batches.byKey(page, label -> audience.countWithin(Attribute.LABEL, label.id(), visible));
     }
 
     @BatchMapping(typeName = "AppliedLabel")
