@@ -2,115 +2,157 @@ package dev.strata.audience;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
-import org.bson.Document;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Derived, in-memory view of who belongs to what: one compressed bitmap of customer {@code seq}s per
- * key, so audience counts and pages over millions of customers are exact and take milliseconds.
- * MongoDB stays the truth; {@link AudienceMaintainer} keeps this in step with it.
+ * Derived, in-memory view of who belongs to what: one compressed bitmap of customer {@code seq}s per attribute
+ * value, so audience counts and pages over millions of customers are exact and take milliseconds. MongoDB stays
+ * the truth; the customer module feeds this index {@link AudienceRecord}s as customers change.
  */
-public class AudienceIndex {
+public final class AudienceIndex {
 
-    private static final String[] NO_KEYS = new String[0];
+    /** Seqs written between two run-length compactions, at least; more as the index grows. */
+    private static final int OPTIMIZE_EVERY = 65_536;
+    private static final RoaringBitmap NONE = new RoaringBitmap();
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, RoaringBitmap> bitmaps = new HashMap<>();
-    private final Map<Integer, String[]> keysBySeq = new HashMap<>();
+    /** Every seq ever put, live or not: what {@link #putNew} leaves alone. */
+    private final RoaringBitmap known = new RoaringBitmap();
+    private final RoaringBitmap everyone = new RoaringBitmap();
+    private final EnumBitmaps enums = new EnumBitmaps();
+    private final AudienceView view = new View();
+    private long writtenSinceOptimize;
 
-    /** Indexes the customers as they are now, replacing whatever was known of them. */
-    void put(Collection<Document> customers) {
-        write(customers, true);
+    /** Indexes the customers as they are now, replacing whatever was known of these seqs (the last record of a seq wins). */
+    public void put(Collection<AudienceRecord> records) {
+        write(records, true);
     }
 
     /**
-     * Indexes customers just created, as they were written, unless the index already knows them: then a
-     * later write to them was indexed first, and its state is the newer one.
+     * Indexes customers just created, as they were written, unless the index already knows them: then a later
+     * write to them was indexed first, and its state is the newer one.
      */
-    void putNew(Collection<Document> customers) {
-        write(customers, false);
+    public void putNew(Collection<AudienceRecord> records) {
+        write(records, false);
     }
 
-    private void write(Collection<Document> customers, boolean replace) {
-        if (customers.isEmpty()) {
+    private void write(Collection<AudienceRecord> records, boolean replace) {
+        if (records.isEmpty()) {
             return;
         }
         lock.writeLock().lock();
         try {
-            for (Document customer : customers) {
-                int seq = Math.toIntExact(((Number) customer.get("seq")).longValue());
-                String[] known = keysBySeq.get(seq);
-                if (known != null && !replace) {
-                    continue;
+            Map<Integer, AudienceRecord> bySeq = new LinkedHashMap<>();
+            for (AudienceRecord record : records) {
+                if (replace) {
+                    bySeq.put(record.seq(), record);
+                } else if (!known.contains(record.seq())) {
+                    bySeq.putIfAbsent(record.seq(), record);
                 }
-                for (String old : known == null ? NO_KEYS : known) {
-                    RoaringBitmap bitmap = bitmaps.get(old);
-                    if (bitmap != null) {
-                        bitmap.remove(seq);
-                    }
-                }
-                Set<String> keys = AudienceKeys.of(customer);
-                for (String key : keys) {
-                    bitmaps.computeIfAbsent(key, k -> new RoaringBitmap()).add(seq);
-                }
-                keysBySeq.put(seq, keys.toArray(NO_KEYS));
             }
+            RoaringBitmap replaced = new RoaringBitmap();
+            bySeq.keySet().forEach(seq -> {
+                if (known.contains(seq)) {
+                    replaced.add(seq);
+                }
+            });
+            everyone.andNot(replaced);
+            enums.remove(replaced);
+            for (AudienceRecord record : bySeq.values()) {
+                known.add(record.seq());
+                if (record.live()) {
+                    everyone.add(record.seq());
+                    enums.add(record);
+                }
+            }
+            optimizeNowAndThen(bySeq.size());
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    /** A copy of the bitmap of one key (empty when nobody has it). */
-    public RoaringBitmap get(String key) {
-        return read(() -> {
-            RoaringBitmap bitmap = bitmaps.get(key);
-            return bitmap == null ? new RoaringBitmap() : bitmap.clone();
-        });
+    /** Compacts runs of seqs (a bulk load's contiguous seqs, one branch's block) once enough has been written. */
+    private void optimizeNowAndThen(int written) {
+        writtenSinceOptimize += written;
+        if (writtenSinceOptimize >= Math.max(OPTIMIZE_EVERY, known.getCardinality() / 8)) {
+            known.runOptimize();
+            everyone.runOptimize();
+            enums.runOptimize();
+            writtenSinceOptimize = 0;
+        }
     }
 
-    /** The union of several keys' bitmaps. */
-    public RoaringBitmap any(Collection<String> keys) {
-        return read(() -> {
-            List<RoaringBitmap> parts = new ArrayList<>();
-            for (String key : keys) {
-                RoaringBitmap bitmap = bitmaps.get(key);
-                if (bitmap != null) {
-                    parts.add(bitmap);
-                }
+    /** Live customers. */
+    public int size() {
+        return read(v -> v.everyone().getCardinality());
+    }
+
+    /** Every live customer: a new bitmap the caller owns. */
+    public RoaringBitmap everyone() {
+        return read(v -> v.everyone().clone());
+    }
+
+    /** The members of one attribute value: a new bitmap the caller owns (empty if none). */
+    public RoaringBitmap members(Attribute attribute, String value) {
+        return read(v -> v.bitmap(attribute, value).clone());
+    }
+
+    /** Whoever has at least one of {@code values}: a new bitmap. */
+    public RoaringBitmap any(Attribute attribute, Collection<String> values) {
+        return read(v -> {
+            List<RoaringBitmap> parts = new ArrayList<>(values.size());
+            for (String value : values) {
+                parts.add(v.bitmap(attribute, value));
             }
             return RoaringBitmap.or(parts.iterator());
         });
     }
 
-    /** How many customers have {@code key} and are in {@code within}, without copying the bitmap. */
-    public int countWithin(String key, RoaringBitmap within) {
-        return read(() -> {
-            RoaringBitmap bitmap = bitmaps.get(key);
-            return bitmap == null ? 0 : RoaringBitmap.andCardinality(bitmap, within);
-        });
+    /** {@code base} ∩ the members of one value: a new bitmap, computed without copying the stored one. */
+    public RoaringBitmap and(RoaringBitmap base, Attribute attribute, String value) {
+        return read(v -> RoaringBitmap.and(base, v.bitmap(attribute, value)));
     }
 
-    public int size() {
-        return read(() -> {
-            RoaringBitmap all = bitmaps.get(AudienceKeys.ALL);
-            return all == null ? 0 : all.getCardinality();
-        });
+    /** How many members of one value are in {@code within}, without copying anything. */
+    public int countWithin(Attribute attribute, String value, RoaringBitmap within) {
+        return read(v -> RoaringBitmap.andCardinality(v.bitmap(attribute, value), within));
     }
 
-    private <T> T read(Supplier<T> reader) {
+    /** Runs {@code reader} over the stored bitmaps under the read lock; see {@link AudienceView} for the rules. */
+    public <T> T read(Function<AudienceView, T> reader) {
         lock.readLock().lock();
         try {
-            return reader.get();
+            return reader.apply(view);
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** The stored bitmaps as they are; only ever handed out under the read lock. */
+    private final class View implements AudienceView {
+
+        @Override
+        public RoaringBitmap everyone() {
+            return everyone;
+        }
+
+        @Override
+        public RoaringBitmap bitmap(Attribute attribute, String value) {
+            RoaringBitmap stored = enums.stored(attribute, value);
+            return stored == null ? NONE : stored;
+        }
+
+        @Override
+        public Set<String> values(Attribute attribute) {
+            return enums.values(attribute);
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.strata.audience.AudienceKeys;
+import dev.strata.audience.Attribute;
 import dev.strata.graphql.GlobalId;
 import org.springframework.data.mongodb.core.query.Criteria;
 
@@ -16,24 +16,26 @@ public record CustomerFilter(String search, List<Tier> tierIn, String branchId, 
         return search != null && !search.isBlank();
     }
 
-    /** Audience keys every match must have: branch, manager and label. */
-    List<String> requiredKeys() {
-        List<String> keys = new ArrayList<>();
-        if (branchId != null) {
-            keys.add(AudienceKeys.branch(GlobalId.localId(branchId, "Branch")));
-        }
-        if (managerId != null) {
-            keys.add(AudienceKeys.manager(GlobalId.localId(managerId, "RelationshipManager")));
-        }
-        if (labelId != null) {
-            keys.add(AudienceKeys.label(GlobalId.localId(labelId, "Label")));
-        }
-        return keys;
+    /** One indexed condition: a match has at least one of {@code anyOf} for {@code attribute}. */
+    record Condition(Attribute attribute, List<String> anyOf) {
     }
 
-    /** Audience keys of which a match must have at least one. */
-    List<String> tierKeys() {
-        return tierIn == null ? List.of() : tierIn.stream().map(t -> AudienceKeys.of("tier", t)).toList();
+    /** The indexed conditions every match must meet: branch, manager, label and tier (any of {@code tierIn}). */
+    List<Condition> conditions() {
+        List<Condition> conditions = new ArrayList<>();
+        if (branchId != null) {
+            conditions.add(new Condition(Attribute.BRANCH, List.of(GlobalId.localId(branchId, "Branch"))));
+        }
+        if (managerId != null) {
+            conditions.add(new Condition(Attribute.MANAGER, List.of(GlobalId.localId(managerId, "RelationshipManager"))));
+        }
+        if (labelId != null) {
+            conditions.add(new Condition(Attribute.LABEL, List.of(GlobalId.localId(labelId, "Label"))));
+        }
+        if (tierIn != null && !tierIn.isEmpty()) {
+            conditions.add(new Condition(Attribute.TIER, tierIn.stream().map(Tier::name).toList()));
+        }
+        return conditions;
     }
 
     /** The filter as MongoDB criteria, to be combined with the caller's scope. */

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.strata.audience.Attribute;
 import dev.strata.audience.AudienceIndex;
-import dev.strata.audience.AudienceKeys;
 import dev.strata.graphql.BadRequestException;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.Paging;
@@ -38,23 +38,29 @@ public class CustomerPages {
     /** Everyone the scope lets the caller see. */
     public RoaringBitmap members(Scope scope) {
         return switch (scope.reach()) {
-            case EVERYONE -> audience.get(AudienceKeys.ALL);
-            case BRANCH -> audience.get(AudienceKeys.branch(scope.code()));
-            case MANAGER -> audience.get(AudienceKeys.manager(scope.code()));
+            case EVERYONE -> audience.everyone();
+            case BRANCH -> audience.members(Attribute.BRANCH, scope.code());
+            case MANAGER -> audience.members(Attribute.MANAGER, scope.code());
             case NOBODY -> new RoaringBitmap();
         };
     }
 
-    /** Narrows {@code members} by the filter's indexed conditions (all but free-text search). */
+    /** Narrows {@code members} by the filter's indexed conditions (all but free-text search), in one read of the index. */
     RoaringBitmap narrow(RoaringBitmap members, CustomerFilter filter) {
-        RoaringBitmap result = members;
-        for (String key : filter.requiredKeys()) {
-            result = RoaringBitmap.and(result, audience.get(key));
+        List<CustomerFilter.Condition> conditions = filter.conditions();
+        if (conditions.isEmpty()) {
+            return members;
         }
-        if (!filter.tierKeys().isEmpty()) {
-            result = RoaringBitmap.and(result, audience.any(filter.tierKeys()));
-        }
-        return result;
+        return audience.read(view -> {
+            RoaringBitmap result = members;
+            for (CustomerFilter.Condition condition : conditions) {
+                List<RoaringBitmap> anyOf = condition.anyOf().stream()
+                        .map(value -> view.bitmap(condition.attribute(), value)).toList();
+                RoaringBitmap matching = anyOf.size() == 1 ? anyOf.get(0) : RoaringBitmap.or(anyOf.iterator());
+                result = RoaringBitmap.and(result, matching);
+            }
+            return result;
+        });
     }
 
     /** One page of {@code members} after the cursor, read by {@code seq} in one query. */

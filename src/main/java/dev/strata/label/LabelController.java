@@ -9,8 +9,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.strata.customer.Customer;
+import dev.strata.audience.Attribute;
 import dev.strata.audience.AudienceIndex;
-import dev.strata.audience.AudienceKeys;
 import dev.strata.customer.CustomerService;
 import dev.strata.graphql.Batches;
 import dev.strata.graphql.Connection;
@@ -67,7 +67,7 @@ class LabelController implements NodeFetcher {
     @BatchMapping
     Map<Label, Integer> customerCount(List<Label> page, GraphQLContext request) {
         RoaringBitmap visible = customers.visibleMembers(Scopes.of(request));
-        return Batches.byKey(page, label -> audience.countWithin(AudienceKeys.label(label.id()), visible));
+        return Batches.byKey(page, label -> audience.countWithin(Attribute.LABEL, label.id(), visible));
     }
 
     @BatchMapping(typeName = "AppliedLabel")

@@ -1,4 +1,4 @@
-package dev.strata.audience;
+package dev.strata.customer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,8 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.strata.customer.CustomersChanged;
-import dev.strata.customer.Customer;
+import dev.strata.audience.AudienceIndex;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +18,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the audience index in step with MongoDB: a full build before the service takes traffic,
+ * Keeps the audience index in step with the stored customers: a full build before the service takes traffic,
  * then every change this instance makes, and (with a shared MongoDB) what other instances changed.
  */
 @Component
-class AudienceMaintainer implements SmartInitializingSingleton {
+class CustomerIndexing implements SmartInitializingSingleton {
 
     static final int CHUNK = 1000;
     /**
@@ -31,7 +30,7 @@ class AudienceMaintainer implements SmartInitializingSingleton {
      * so a query's cost grows with the square of its size; small chunks keep it linear.
      */
     static final int REREAD_CHUNK = 100;
-    private static final Logger log = LoggerFactory.getLogger(AudienceMaintainer.class);
+    private static final Logger log = LoggerFactory.getLogger(CustomerIndexing.class);
     /** Other instances' clocks and in-flight writes: re-read a little before the last catch-up. */
     private static final Duration OVERLAP = Duration.ofSeconds(30);
 
@@ -40,7 +39,7 @@ class AudienceMaintainer implements SmartInitializingSingleton {
     private final Clock clock;
     private volatile Instant caughtUpTo = Instant.EPOCH;
 
-    AudienceMaintainer(MongoTemplate mongo, AudienceIndex index, Clock clock) {
+    CustomerIndexing(MongoTemplate mongo, AudienceIndex index, Clock clock) {
         this.mongo = mongo;
         this.index = index;
         this.clock = clock;
@@ -55,12 +54,12 @@ class AudienceMaintainer implements SmartInitializingSingleton {
             customers.forEach(customer -> {
                 batch.add(customer);
                 if (batch.size() == CHUNK) {
-                    index.put(batch);
+                    index.put(AudienceRecords.of(batch));
                     batch.clear();
                 }
             });
         }
-        index.put(batch);
+        index.put(AudienceRecords.of(batch));
         caughtUpTo = startedAt;
         log.info("Audience index built: {} customers in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -71,21 +70,13 @@ class AudienceMaintainer implements SmartInitializingSingleton {
      */
     @EventListener
     void onCustomersChanged(CustomersChanged event) {
-        index.putNew(event.created());
+        index.putNew(AudienceRecords.of(event.created()));
         List<String> ids = event.customerIds();
         for (int from = 0; from < ids.size(); from += REREAD_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + REREAD_CHUNK));
-            index.put(mongo.find(withIndexedFields(Query.query(Criteria.where("_id").in(chunk))), Document.class, collection()));
+            Query changed = withIndexedFields(Query.query(Criteria.where("_id").in(chunk)));
+            index.put(AudienceRecords.of(mongo.find(changed, Document.class, collection())));
         }
-    }
-
-    private String collection() {
-        return mongo.getCollectionName(Customer.class);
-    }
-
-    private static Query withIndexedFields(Query query) {
-        query.fields().include(AudienceKeys.FIELDS);
-        return query;
     }
 
     /** Catches up with writes made by other instances sharing the same MongoDB. */
@@ -93,8 +84,17 @@ class AudienceMaintainer implements SmartInitializingSingleton {
         Instant now = clock.instant();
         Query changed = Query.query(Criteria.where("updatedAt").gte(caughtUpTo.minus(OVERLAP)));
         List<Document> customers = mongo.find(withIndexedFields(changed), Document.class, collection());
-        index.put(customers);
+        index.put(AudienceRecords.of(customers));
         caughtUpTo = now;
         log.debug("Audience catch-up re-read {} customers", customers.size());
+    }
+
+    private String collection() {
+        return mongo.getCollectionName(Customer.class);
+    }
+
+    private static Query withIndexedFields(Query query) {
+        query.fields().include(AudienceRecords.FIELDS);
+        return query;
     }
 }

@@ -1,0 +1,46 @@
+package dev.strata.audience;
+
+import java.util.List;
+
+/**
+ * One customer as the index sees it; a record with {@code live=false} removes the seq from everything.
+ * Single-valued attributes are null when unknown; lists are never null.
+ */
+public record AudienceRecord(int seq, boolean live, String branch, String manager, String tier, String source,
+        String lifecycle, String risk, String quadrant, List<String> labels, List<String> products, List<String> consents) {
+
+    public AudienceRecord {
+        labels = labels == null ? List.of() : labels;
+        products = products == null ? List.of() : products;
+        consents = consents == null ? List.of() : consents;
+    }
+
+    /** A customer merged away (or otherwise gone): in no bitmap at all. */
+    public static AudienceRecord gone(int seq) {
+        return new AudienceRecord(seq, false, null, null, null, null, null, null, null, List.of(), List.of(), List.of());
+    }
+
+    /** The value of a single-valued attribute (null when none). */
+    String single(Attribute attribute) {
+        return switch (attribute) {
+            case BRANCH -> branch;
+            case MANAGER -> manager;
+            case TIER -> tier;
+            case SOURCE -> source;
+            case LIFECYCLE -> lifecycle;
+            case RISK -> risk;
+            case QUADRANT -> quadrant;
+            case LABEL, PRODUCT, CONSENT -> throw new IllegalArgumentException(attribute + " is multi-valued");
+        };
+    }
+
+    /** The values of a multi-valued attribute. */
+    List<String> multiple(Attribute attribute) {
+        return switch (attribute) {
+            case LABEL -> labels;
+            case PRODUCT -> products;
+            case CONSENT -> consents;
+            default -> throw new IllegalArgumentException(attribute + " is single-valued");
+        };
+    }
+}

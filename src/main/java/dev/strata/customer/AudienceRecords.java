@@ -1,0 +1,60 @@
+package dev.strata.customer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.strata.audience.AudienceRecord;
+import org.bson.Document;
+
+/** Turns stored customer documents into what the audience index keeps of them. */
+final class AudienceRecords {
+
+    /**
+     * Fields of a stored customer the records derive from: the index reads only these. Embedded documents
+     * are read whole (they are small), since projecting paths inside arrays costs the embedded store more.
+     */
+    static final String[] FIELDS = {"seq", "mergedInto", "branchCode", "managerCode", "tier", "source", "lifecycleStage",
+        "riskLevel", "value", "labels", "products", "consents"};
+
+    private AudienceRecords() {
+    }
+
+    /** The record of a stored customer document (raw, so re-indexing skips object mapping); merged-away ones are not live. */
+    static AudienceRecord of(Document customer) {
+        int seq = Math.toIntExact(((Number) customer.get("seq")).longValue());
+        if (customer.get("mergedInto") != null) {
+            return AudienceRecord.gone(seq);
+        }
+        Document value = customer.get("value", Document.class);
+        List<String> consents = new ArrayList<>();
+        for (Document consent : list(customer, "consents")) {
+            if (Boolean.TRUE.equals(consent.getBoolean("granted"))) {
+                consents.add(consent.getString("channel"));
+            }
+        }
+        return new AudienceRecord(seq, true, customer.getString("branchCode"), customer.getString("managerCode"),
+                customer.getString("tier"), customer.getString("source"), customer.getString("lifecycleStage"),
+                customer.getString("riskLevel"), value == null ? null : value.getString("quadrant"),
+                strings(customer, "labels", "labelId"), strings(customer, "products", "code"), consents);
+    }
+
+    static List<AudienceRecord> of(List<Document> customers) {
+        return customers.stream().map(AudienceRecords::of).toList();
+    }
+
+    private static List<String> strings(Document customer, String field, String key) {
+        List<String> values = new ArrayList<>();
+        for (Document element : list(customer, field)) {
+            String value = element.getString(key);
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    private static List<Document> list(Document customer, String field) {
+        List<Document> values = customer.getList(field, Document.class);
+        return values == null ? List.of() : values;
+    }
+}
