@@ -9,8 +9,9 @@ import dev.strata.audience.Attribute;
 import dev.strata.graphql.GlobalId;
 import org.springframework.data.mongodb.core.query.Criteria;
 
-/** The {@code customers(filter:)} argument: free-text search plus tier, branch, RM and label. */
-public record CustomerFilter(String search, List<Tier> tierIn, String branchId, String managerId, String labelId) {
+/** The {@code customers(filter:)} argument: free-text search plus tier, branch, RM, label and segment. */
+public record CustomerFilter(String search, List<Tier> tierIn, String branchId, String managerId, String labelId,
+        String segmentId) {
 
     boolean hasSearch() {
         return search != null && !search.isBlank();

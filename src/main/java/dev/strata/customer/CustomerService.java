@@ -6,8 +6,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.strata.graphql.BadRequestException;
 import dev.strata.graphql.Connection;
+import dev.strata.graphql.GlobalId;
 import dev.strata.graphql.Paging;
+import dev.strata.rule.RuleEvaluator;
+import dev.strata.rule.SegmentRule;
 import dev.strata.shared.Scope;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,14 +25,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustomerService {
 
+    /** Seqs per lookup: the embedded store's cost grows with the square of an {@code $in}'s size. */
+    private static final int SEQ_CHUNK = 100;
+
     private final MongoTemplate mongo;
     private final CustomerPages pages;
     private final LiveCustomers live;
+    private final RuleEvaluator rules;
 
-    CustomerService(MongoTemplate mongo, CustomerPages pages, LiveCustomers live) {
+    CustomerService(MongoTemplate mongo, CustomerPages pages, LiveCustomers live, RuleEvaluator rules) {
         this.mongo = mongo;
         this.pages = pages;
         this.live = live;
+        this.rules = rules;
     }
 
     /**
@@ -79,10 +88,27 @@ public class CustomerService {
     @PreAuthorize("hasAnyRole('ADMIN','MARKETER','ANALYST','BRANCH_MANAGER','RELATIONSHIP_MANAGER')")
     public Connection<Customer> list(CustomerFilter filter, Paging paging, Scope scope) {
         if (filter != null && filter.hasSearch()) {
+            if (filter.segmentId() != null) {
+                throw new BadRequestException("search and segmentId cannot be combined");
+            }
             return pages.search(new Criteria().andOperator(ScopeCriteria.of(scope), filter.criteria()), paging);
         }
         RoaringBitmap members = pages.members(scope);
+        if (filter != null && filter.segmentId() != null) {
+            GlobalId.localId(filter.segmentId(), "Segment");
+            members = RoaringBitmap.and(members, rules.members(SegmentRule.inSegment(filter.segmentId())));
+        }
         return pages.page(filter == null ? members : pages.narrow(members, filter), paging);
+    }
+
+    /** One page of the given audience (customer {@code seq}s the caller has already scoped), in {@code seq} order. */
+    public Connection<Customer> page(RoaringBitmap members, Paging paging) {
+        return pages.page(members, paging);
+    }
+
+    /** The first {@code count} customers of the given (already scoped) audience, in {@code seq} order. */
+    public List<Customer> firstOf(RoaringBitmap members, int count) {
+        return count == 0 ? List.of() : pages.page(members, Paging.of(count, null)).edges().stream().map(e -> e.node()).toList();
     }
 
     /** Everyone the scope sees, as audience bitmap: the base of every scoped count. */
@@ -103,6 +129,23 @@ public class CustomerService {
     /** {@link #findAllUnscoped} keyed by ID, for a batch mapping to look its sources' customers up in. */
     public Map<String, Customer> byIdUnscoped(Collection<String> ids) {
         return findAllUnscoped(ids).stream().collect(Collectors.toMap(Customer::id, Function.identity()));
+    }
+
+    /** The IDs of the customers with these audience {@code seq}s, regardless of scope (for background jobs). */
+    public List<String> idsOfUnscoped(RoaringBitmap seqs) {
+        List<String> ids = new java.util.ArrayList<>(seqs.getCardinality());
+        List<Long> chunk = new java.util.ArrayList<>(SEQ_CHUNK);
+        for (org.roaringbitmap.IntIterator it = seqs.getIntIterator(); it.hasNext();) {
+            chunk.add((long) it.next());
+            if (chunk.size() == SEQ_CHUNK || !it.hasNext()) {
+                Query query = Query.query(Criteria.where("seq").in(chunk));
+                query.fields().include("_id");
+                mongo.find(query, org.bson.Document.class, CustomerDocuments.COLLECTION)
+                        .forEach(doc -> ids.add(doc.get("_id").toString()));
+                chunk.clear();
+            }
+        }
+        return ids;
     }
 
     /** Whether the store holds no customer at all (a fresh install). */

@@ -56,7 +56,7 @@ final class DemoLabels {
     /** New label documents for the definitions, with ids from the demo id stream. */
     static List<Label> documents(DemoIds ids, Instant now) {
         return DEFINITIONS.stream().map(d -> new Label(ids.next(), d.key(), d.name(), d.description(), d.category(),
-                LabelKind.MANUAL, now, CREATED_BY)).toList();
+                LabelKind.MANUAL, null, List.of(), now, CREATED_BY)).toList();
     }
 
     /** The labels this customer carries, each applied some days before {@code now}. */

@@ -1,5 +1,6 @@
 package dev.strata.event;
 
+import dev.strata.shared.EventTypes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package dev.strata.event;
 
+import dev.strata.shared.EventTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

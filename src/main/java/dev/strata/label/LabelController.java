@@ -12,6 +12,7 @@ import dev.strata.customer.Customer;
 import dev.strata.audience.Attribute;
 import dev.strata.audience.AudienceIndex;
 import dev.strata.customer.CustomerService;
+import dev.strata.rule.RuleEvaluator;
 import dev.strata.graphql.Batches;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.GlobalId;
@@ -31,11 +32,13 @@ class LabelController implements NodeFetcher {
     private final LabelService labels;
     private final CustomerService customers;
     private final AudienceIndex audience;
+    private final RuleEvaluator rules;
 
-    LabelController(LabelService labels, CustomerService customers, AudienceIndex audience) {
+    LabelController(LabelService labels, CustomerService customers, AudienceIndex audience, RuleEvaluator rules) {
         this.labels = labels;
         this.customers = customers;
         this.audience = audience;
+        this.rules = rules;
     }
 
     @QueryMapping
@@ -67,7 +70,9 @@ class LabelController implements NodeFetcher {
     @BatchMapping
     Map<Label, Integer> customerCount(List<Label> page, GraphQLContext request) {
         RoaringBitmap visible = customers.visibleMembers(Scopes.of(request));
-        return Batches.byKey(page, label -> audience.countWithin(Attribute.LABEL, label.id(), visible));
+        return Batches.byKey(page, label -> label.rule() != null && label.kind() == LabelKind.RULE
+                ? RoaringBitmap.andCardinality(rules.members(label.rule()), visible)
+                : audience.countWithin(Attribute.LABEL, label.id(), visible));
     }
 
     @BatchMapping(typeName = "AppliedLabel")

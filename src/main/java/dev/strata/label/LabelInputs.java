@@ -2,6 +2,8 @@ package dev.strata.label;
 
 import java.util.List;
 
+import dev.strata.rule.SegmentRule;
+
 /** Inputs of the label mutations. */
 final class LabelInputs {
 
@@ -9,7 +11,8 @@ final class LabelInputs {
     }
 
     /** Input of {@code createLabel}. */
-    record CreateLabelInput(String key, String name, String description, LabelCategory category, LabelKind kind) {
+    record CreateLabelInput(String key, String name, String description, LabelCategory category, LabelKind kind,
+            SegmentRule rule) {
     }
 
     /** Input of {@code applyLabel} and {@code removeLabel}. */

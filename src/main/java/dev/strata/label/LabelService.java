@@ -13,11 +13,13 @@ import dev.strata.graphql.Connection;
 import dev.strata.graphql.GlobalId;
 import dev.strata.graphql.Paging;
 import dev.strata.graphql.UserError;
+import dev.strata.rule.RuleValidator;
 import dev.strata.security.Viewers;
 import dev.strata.shared.Scope;
 import dev.strata.graphql.Codes;
 import dev.strata.graphql.KeysetPages;
 import org.bson.types.ObjectId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,14 +33,21 @@ import org.springframework.stereotype.Service;
 public class LabelService {
 
     static final int MAX_CUSTOMERS_PER_CALL = 10_000;
+    static final int MAX_NAME = 100;
+    static final int MAX_DESCRIPTION = 1000;
     static final String STAFF = "hasAnyRole('ADMIN','MARKETER','ANALYST','BRANCH_MANAGER','RELATIONSHIP_MANAGER')";
 
     private final MongoTemplate mongo;
     private final CustomerLabels customerLabels;
     private final CustomerRefs refs;
+    private final RuleValidator validator;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LabelService(MongoTemplate mongo, CustomerLabels customerLabels, CustomerRefs refs, Clock clock) {
+    LabelService(MongoTemplate mongo, CustomerLabels customerLabels, CustomerRefs refs, RuleValidator validator,
+            ApplicationEventPublisher events, Clock clock) {
+        this.validator = validator;
+        this.events = events;
         this.mongo = mongo;
         this.customerLabels = customerLabels;
         this.refs = refs;
@@ -64,25 +73,45 @@ public class LabelService {
     public CreateResult create(LabelInputs.CreateLabelInput input) {
         List<UserError> errors = new ArrayList<>();
         if (!Codes.isValid(input.key())) {
-            errors.add(UserError.of("INVALID", "key " + Codes.RULE, "key"));
+            errors.add(UserError.invalid("key " + Codes.RULE, "key"));
         }
-        if (input.name() == null || input.name().isBlank()) {
-            errors.add(UserError.of("REQUIRED", "name is required", "name"));
+        if (input.name() == null || input.name().isBlank() || input.name().length() > MAX_NAME) {
+            errors.add(UserError.invalid("name must be 1-" + MAX_NAME + " characters", "name"));
         }
-        if (input.kind() != LabelKind.MANUAL) {
-            errors.add(UserError.of("UNSUPPORTED_KIND",
-                    "only MANUAL labels can be created by hand; RULE labels need a rule and SYSTEM labels are computed", "kind"));
+        if (input.description() != null && input.description().length() > MAX_DESCRIPTION) {
+            errors.add(UserError.invalid("description must be at most " + MAX_DESCRIPTION + " characters", "description"));
         }
+        errors.addAll(checkKind(input));
         if (!errors.isEmpty()) {
             return new CreateResult(null, errors);
         }
+        List<String> references = input.rule() == null ? List.of() : input.rule().segmentReferences().stream()
+                .map(ref -> GlobalId.localIdOrNull(ref, "Segment")).filter(java.util.Objects::nonNull).distinct().toList();
         Label label = new Label(new ObjectId().toHexString(), input.key(), input.name().trim(), input.description(),
-                input.category(), input.kind(), clock.instant(), Viewers.name());
+                input.category(), input.kind(), input.rule(), references, clock.instant(), Viewers.name());
         try {
-            return new CreateResult(mongo.insert(label), List.of());
+            Label stored = mongo.insert(label);
+            events.publishEvent(new RuleLabelsChanged());
+            return new CreateResult(stored, List.of());
         } catch (DuplicateKeyException e) {
-            return new CreateResult(null, List.of(UserError.of("TAKEN", "a label with key " + input.key() + " exists", "key")));
+            return new CreateResult(null, List.of(UserError.of("TAKEN", "a label with this key exists", "key")));
         }
+    }
+
+    /** MANUAL labels take no rule; RULE labels need a valid one that does not name the label itself; SYSTEM ones are Strata's. */
+    private List<UserError> checkKind(LabelInputs.CreateLabelInput input) {
+        return switch (input.kind()) {
+            case MANUAL -> input.rule() == null ? List.of()
+                    : List.of(UserError.invalid("a MANUAL label takes no rule; make it a RULE label", "rule"));
+            case RULE -> {
+                List<UserError> errors = new ArrayList<>(validator.validate(input.rule(), "rule", null));
+                if (input.rule() != null && input.rule().labelKeys().contains(input.key())) {
+                    errors.add(UserError.of("CYCLE", "a RULE label cannot select by itself", "rule"));
+                }
+                yield errors;
+            }
+            case SYSTEM -> List.of(UserError.of("UNSUPPORTED_KIND", "SYSTEM labels are computed by Strata", "kind"));
+        };
     }
 
     @PreAuthorize(STAFF)

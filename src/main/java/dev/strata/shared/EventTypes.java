@@ -1,4 +1,4 @@
-package dev.strata.event;
+package dev.strata.shared;
 
 import java.util.Set;
 
