@@ -1,5 +1,9 @@
 package dev.strata.audience;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class AudienceConfiguration {
 
     @Bean
-    AudienceIndex audienceIndex() {
-        return new AudienceIndex();
+    AudienceIndex audienceIndex(Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+        return new AudienceIndex(clock, zone);
     }
 }

@@ -1,11 +1,12 @@
 package dev.strata.audience;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -14,22 +15,35 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Derived, in-memory view of who belongs to what: one compressed bitmap of customer {@code seq}s per attribute
- * value, so audience counts and pages over millions of customers are exact and take milliseconds. MongoDB stays
- * the truth; the customer module feeds this index {@link AudienceRecord}s as customers change.
+ * value, numeric columns by seq and per-day event bitmaps, so audience counts and pages over millions of customers
+ * are exact and take milliseconds. MongoDB stays the truth; the customer module feeds this index
+ * {@link AudienceRecord}s as customers change, the event module {@link AudienceEvent}s.
  */
 public final class AudienceIndex {
 
     /** Seqs written between two run-length compactions, at least; more as the index grows. */
     private static final int OPTIMIZE_EVERY = 65_536;
-    private static final RoaringBitmap NONE = new RoaringBitmap();
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Every seq ever put, live or not: what {@link #putNew} leaves alone. */
     private final RoaringBitmap known = new RoaringBitmap();
     private final RoaringBitmap everyone = new RoaringBitmap();
     private final EnumBitmaps enums = new EnumBitmaps();
-    private final AudienceView view = new View();
+    private final MeasureColumns measures = new MeasureColumns();
+    private final EventDays events;
+    private final AudienceView view;
     private long writtenSinceOptimize;
+
+    /** Days (for the event horizon) by the system clock in Asia/Shanghai. */
+    public AudienceIndex() {
+        this(Clock.systemUTC(), ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** Days (for the event horizon) by {@code clock} in {@code zone}, the zone events' days are counted in. */
+    public AudienceIndex(Clock clock, ZoneId zone) {
+        this.events = new EventDays(clock, zone);
+        this.view = new StoredView(everyone, enums, measures, events);
+    }
 
     /** Indexes the customers as they are now, replacing whatever was known of these seqs (the last record of a seq wins). */
     public void put(Collection<AudienceRecord> records) {
@@ -68,6 +82,7 @@ public final class AudienceIndex {
             enums.remove(replaced);
             for (AudienceRecord record : bySeq.values()) {
                 known.add(record.seq());
+                measures.put(record);
                 if (record.live()) {
                     everyone.add(record.seq());
                     enums.add(record);
@@ -86,8 +101,37 @@ public final class AudienceIndex {
             known.runOptimize();
             everyone.runOptimize();
             enums.runOptimize();
+            measures.runOptimize();
             writtenSinceOptimize = 0;
         }
+    }
+
+    /** Counts events not counted before (by ID); events older than the horizon are ignored, older days dropped daily. */
+    public void recordEvents(Collection<AudienceEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            this.events.record(events);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** A merge: the merged customer's events become the survivor's. */
+    public void moveEvents(int fromSeq, int toSeq) {
+        lock.writeLock().lock();
+        try {
+            events.move(fromSeq, toSeq);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** How far back events are kept, today included. */
+    public int eventHorizonDays() {
+        return EventDays.HORIZON_DAYS;
     }
 
     /** Live customers. */
@@ -133,26 +177,6 @@ public final class AudienceIndex {
             return reader.apply(view);
         } finally {
             lock.readLock().unlock();
-        }
-    }
-
-    /** The stored bitmaps as they are; only ever handed out under the read lock. */
-    private final class View implements AudienceView {
-
-        @Override
-        public RoaringBitmap everyone() {
-            return everyone;
-        }
-
-        @Override
-        public RoaringBitmap bitmap(Attribute attribute, String value) {
-            RoaringBitmap stored = enums.stored(attribute, value);
-            return stored == null ? NONE : stored;
-        }
-
-        @Override
-        public Set<String> values(Attribute attribute) {
-            return enums.values(attribute);
         }
     }
 }
