@@ -55,7 +55,7 @@ class ClientExamplesRunWithTheirVariablesTests extends StrataIntegrationTest {
             "mini-program", MINI_PROGRAM_SERVICE, "mobile", "rm001");
     /** Mobile documents an RM does not send: only marketers define labels, and login comes before any token. */
     private static final Map<String, String> SENDER_OF_DOCUMENT = Map.of("mobile/CreateLabel", "marketer",
-            "mobile/Login", ANONYMOUS);
+            "mobile/CreateSegment", "marketer", "mobile/SnapshotSegment", "marketer", "mobile/Login", ANONYMOUS);
     /** Demo customers' openids the mini-program examples address: C00000029's and C00000053's. */
     private static final Map<String, String> DEMO_OPENIDS = Map.of(
             "Q3VzdG9tZXI6NjZlOGYxZDY1ZTU2YjMxYzAwMDAwMDFj", "oEv2ymS3QPPR00cYtid8M_BzDqlC",
