@@ -43,6 +43,9 @@ class RuleLabelMaintainer {
     private final Clock clock;
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private volatile Instant lastPass = Instant.EPOCH;
+    /** RULE labels never change once created: they are re-read only when one is created, or each minute (other instances). */
+    private volatile List<Label> ruleLabels;
+    private volatile Instant labelsReadAt = Instant.EPOCH;
 
     RuleLabelMaintainer(MongoTemplate mongo, RuleEvaluator evaluator, AudienceIndex index, CustomerService customers,
             CustomerLabels customerLabels, Clock clock) {
@@ -61,6 +64,7 @@ class RuleLabelMaintainer {
 
     @EventListener
     void onRuleLabelsChanged(RuleLabelsChanged changed) {
+        ruleLabels = null;
         refresh();
     }
 
@@ -74,9 +78,14 @@ class RuleLabelMaintainer {
     /** Brings every RULE label's carriers in line with its rule; returns how many customers changed. */
     synchronized int refresh() {
         dirty.set(false);
-        lastPass = clock.instant();
+        Instant now = clock.instant();
+        if (ruleLabels == null || now.isAfter(labelsReadAt.plus(PERIOD))) {
+            ruleLabels = mongo.find(Query.query(Criteria.where("kind").is(LabelKind.RULE)), Label.class);
+            labelsReadAt = now;
+        }
+        lastPass = now;
         int changed = 0;
-        for (Label label : mongo.find(Query.query(Criteria.where("kind").is(LabelKind.RULE)), Label.class)) {
+        for (Label label : ruleLabels) {
             try {
                 changed += refresh(label);
             } catch (RuntimeException e) {
