@@ -81,7 +81,7 @@ public class LabelService {
         try {
             return new CreateResult(mongo.insert(label), List.of());
         } catch (DuplicateKeyException e) {
-            return new CreateResult(null, List.of(UserError.of("TAKEN", "a label with key " + input.key() + " exists", "key")));
+            return new CreateResult(null, List.of(UserError.of("TAKEN", "a label with this key exists", "key")));
         }
     }
 
