@@ -35,7 +35,7 @@ final class BalanceRowValidator {
         if (row.externalRef() == null || row.externalRef().isBlank()) {
             errors.add("externalRef", "REQUIRED", "externalRef is required");
         } else if (!knownRefs.contains(row.externalRef())) {
-            errors.add("externalRef", "UNKNOWN_CUSTOMER", "no customer with externalRef " + row.externalRef());
+            errors.add("externalRef", "UNKNOWN_CUSTOMER", "no customer with this externalRef");
         }
         if (row.date() == null) {
             errors.add("date", "REQUIRED", "date is required");

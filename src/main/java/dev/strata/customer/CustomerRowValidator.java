@@ -120,16 +120,16 @@ final class CustomerRowValidator {
     private void checkOrganisation(CustomerInput row, RowErrors errors) {
         boolean branchKnown = row.branchCode() != null && branches.contains(row.branchCode());
         if (row.branchCode() != null && !branchKnown) {
-            errors.add("branchCode", "UNKNOWN_BRANCH", "no branch with code " + row.branchCode());
+            errors.add("branchCode", "UNKNOWN_BRANCH", "no such branch");
         }
         if (row.managerCode() == null) {
             return;
         }
         String managerBranch = managerBranches.get(row.managerCode());
         if (managerBranch == null) {
-            errors.add("managerCode", "UNKNOWN_MANAGER", "no relationship manager with code " + row.managerCode());
+            errors.add("managerCode", "UNKNOWN_MANAGER", "no such relationship manager");
         } else if (branchKnown && !managerBranch.equals(row.branchCode())) {
-            errors.add("managerCode", "MISMATCH", "manager " + row.managerCode() + " belongs to branch " + managerBranch);
+            errors.add("managerCode", "MISMATCH", "the manager belongs to another branch");
         }
     }
 
@@ -142,7 +142,7 @@ final class CustomerRowValidator {
                 return;
             }
         }
-        errors.add(field, "UNKNOWN_VALUE", "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        errors.add(field, "UNKNOWN_VALUE", "not one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
 
     private void checkProducts(CustomerInput row, RowErrors errors) {
@@ -151,15 +151,15 @@ final class CustomerRowValidator {
         }
         for (CustomerInput.HeldProductInput held : row.products()) {
             if (held.code() == null || !products.contains(held.code())) {
-                errors.add("products", "UNKNOWN_PRODUCT", "no product with code " + held.code());
+                errors.add("products", "UNKNOWN_PRODUCT", "no such product");
                 return;
             }
             if (held.openedAt() != null && held.openedAt().isAfter(today)) {
-                errors.add("products", "FUTURE_DATE", "product " + held.code() + " openedAt must not be in the future");
+                errors.add("products", "FUTURE_DATE", "a product's openedAt must not be in the future");
                 return;
             }
             if (!RowErrors.isMoney(held.balance())) {
-                errors.add("products", "INVALID_AMOUNT", "product " + held.code() + " balance must be non-negative with at most 2 decimals");
+                errors.add("products", "INVALID_AMOUNT", "a product's balance must be non-negative with at most 2 decimals");
                 return;
             }
         }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerIngestService;
 import dev.strata.customer.CustomerService;
 import dev.strata.customer.CustomerWrites;
+import dev.strata.customer.IdentityClaims;
 import dev.strata.label.Label;
 import dev.strata.manager.RelationshipManager;
 import dev.strata.product.Product;
@@ -50,10 +52,12 @@ class DemoDataSeeder implements ApplicationRunner {
     private final ZoneId zone;
     private final CustomerService customerService;
     private final CustomerWrites customerWrites;
+    private final IdentityClaims identityClaims;
 
     DemoDataSeeder(MongoTemplate mongo, SequenceAllocator sequences, DemoUsers users, DemoProperties properties,
             Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, CustomerService customerService,
-            CustomerWrites customerWrites) {
+            CustomerWrites customerWrites, IdentityClaims identityClaims) {
+        this.identityClaims = identityClaims;
         this.customerService = customerService;
         this.customerWrites = customerWrites;
         this.mongo = mongo;
@@ -100,6 +104,7 @@ class DemoDataSeeder implements ApplicationRunner {
             batch.add(customers.customer(i, firstSeq + i));
             if (batch.size() == BATCH || i == count - 1) {
                 customerWrites.insert(batch);
+                claimIdentities(identityClaims, batch);
                 batch.clear();
             }
         }
@@ -107,6 +112,19 @@ class DemoDataSeeder implements ApplicationRunner {
         log.info("Seeded {} demo customers (seed {}) with {} branches, {} RMs, {} labels, {} products and {} new demo users"
                 + " in {} ms", count, properties.seed(), branches.size(), managers.size(), labels.size(), catalogue.size(),
                 created, millis);
+    }
+
+    /**
+     * Claims every identity of a batch of customers in the identity registry in one write, as the feed does, so
+     * a demo openid finds its customer and its events land on them instead of on a new prospect.
+     */
+    static void claimIdentities(IdentityClaims claims, List<Customer> batch) {
+        Map<Customer.ChannelIdentity, String> owners = new LinkedHashMap<>();
+        batch.forEach(customer -> customer.identities().forEach(identity -> owners.putIfAbsent(identity, customer.id())));
+        Set<String> taken = claims.claimAll(owners);
+        if (!taken.isEmpty()) {
+            log.warn("{} demo identities were already claimed by other customers and stay theirs", taken.size());
+        }
     }
 
     /** Inserts the documents whose key is free and returns all of them as stored (existing ones are kept as they are). */

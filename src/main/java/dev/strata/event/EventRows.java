@@ -116,7 +116,7 @@ final class EventRows {
                 return channel;
             }
         }
-        errors.add(error(index, "UNKNOWN_CHANNEL", "'" + name + "' is not one of " + List.of(Channel.values()), field));
+        errors.add(error(index, "UNKNOWN_CHANNEL", "not one of " + List.of(Channel.values()), field));
         return null;
     }
 
@@ -155,7 +155,7 @@ final class EventRows {
             if (property.key().isBlank() || property.key().length() > MAX_KEY) {
                 errors.add(error(index, "INVALID", "key must be 1-" + MAX_KEY + " characters", "properties", at, "key"));
             } else if (!keys.add(property.key())) {
-                errors.add(error(index, "DUPLICATE", "key " + property.key() + " appears twice", "properties", at, "key"));
+                errors.add(error(index, "DUPLICATE", "this key appears earlier in the properties", "properties", at, "key"));
             }
             if (property.value().length() > MAX_VALUE) {
                 errors.add(error(index, "INVALID", "value must be at most " + MAX_VALUE + " characters", "properties", at,

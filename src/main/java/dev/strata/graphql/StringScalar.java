@@ -56,7 +56,7 @@ final class StringScalar<T> implements Coercing<T, String> {
             try {
                 return parser.apply(input.toString());
             } catch (RuntimeException e) {
-                throw new CoercingParseValueException("Invalid " + name + ": '" + input + "'");
+                throw new CoercingParseValueException("Invalid " + name);
             }
         }
         throw new CoercingParseValueException(name + " must be a string, got " + input.getClass().getSimpleName());
@@ -75,7 +75,7 @@ final class StringScalar<T> implements Coercing<T, String> {
         try {
             return parser.apply(text);
         } catch (RuntimeException e) {
-            throw new CoercingParseLiteralException("Invalid " + name + ": '" + text + "'");
+            throw new CoercingParseLiteralException("Invalid " + name);
         }
     }
 

@@ -66,8 +66,10 @@ class IdentityService {
         if (!registry.claim(customer.id(), List.of(identity)).isEmpty()) {
             Customer owner = resolver.resolve(List.of(identity)).get(IdentityClaims.key(identity));
             if (owner == null || !owner.id().equals(customer.id())) {
+                // The owner is named only to a caller who may change it: a mutation never reveals a customer out of scope.
+                boolean named = owner != null && CustomerService.allows(scope, owner);
                 return IdentityInputs.LinkIdentityPayload.error(UserError.of("IDENTITY_TAKEN", "this identity belongs to "
-                        + (owner == null ? "another customer" : "customer " + GlobalId.encode("Customer", owner.id()))
+                        + (named ? "customer " + GlobalId.encode("Customer", owner.id()) : "another customer")
                         + "; if both are the same person, merge them with mergeCustomers", "externalId"));
             }
             takeOverFromMergedRecord(identity, customer.id());

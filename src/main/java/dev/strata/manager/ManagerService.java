@@ -51,7 +51,7 @@ public class ManagerService {
             if (error != null) {
                 errors.add(error);
             } else if (!branches.exists(row.branchCode())) {
-                errors.add(UserError.of("UNKNOWN_BRANCH", "no branch with code " + row.branchCode(), "managers",
+                errors.add(UserError.of("UNKNOWN_BRANCH", "no such branch", "managers",
                         String.valueOf(i), "branchCode"));
             } else {
                 stored.add(mongo.save(new RelationshipManager(row.code(), row.name().trim(), row.branchCode(), row.title(),

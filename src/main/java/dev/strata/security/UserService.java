@@ -74,7 +74,7 @@ public class UserService {
         String branchCode = input.branchCode();
         RelationshipManager rm = managers.find(input.managerCode());
         if (input.managerCode() != null && rm == null) {
-            errors.add(UserError.of("UNKNOWN_MANAGER", "no relationship manager with code " + input.managerCode(), "managerCode"));
+            errors.add(UserError.of("UNKNOWN_MANAGER", "no such relationship manager", "managerCode"));
         } else if (rm != null) {
             if (branchCode != null && !branchCode.equals(rm.branchCode())) {
                 errors.add(UserError.of("MISMATCH", "the manager belongs to branch " + rm.branchCode(), "branchCode"));
@@ -82,7 +82,7 @@ public class UserService {
             branchCode = rm.branchCode();
         }
         if (input.branchCode() != null && !branches.exists(input.branchCode())) {
-            errors.add(UserError.of("UNKNOWN_BRANCH", "no branch with code " + input.branchCode(), "branchCode"));
+            errors.add(UserError.of("UNKNOWN_BRANCH", "no such branch", "branchCode"));
         }
         if (roles.contains(Role.RELATIONSHIP_MANAGER) && input.managerCode() == null) {
             errors.add(UserError.of("REQUIRED", "a relationship manager needs a managerCode", "managerCode"));

@@ -3,6 +3,9 @@ package dev.strata.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +19,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import dev.strata.customer.ChineseIds;
+import dev.strata.shared.Channel;
 import dev.strata.customer.Customer;
+import dev.strata.customer.IdentityClaims;
 import dev.strata.label.Label;
 import dev.strata.product.Product;
 import dev.strata.manager.RelationshipManager;
@@ -171,5 +176,58 @@ class DemoDataTests {
         assertThat(rm005.managerCode()).isEqualTo("RM005");
         assertThat(rm005.branchCode()).isEqualTo("BR02");
         assertThat(users).allSatisfy(u -> assertThat(u.passwordHash()).isEqualTo("hash"));
+    }
+
+    @Test
+    void everyDemoCustomerIsFoundByEachOfItsIdentitiesClaimedOneWritePerBatch() {
+        List<Customer> all = customers(20261123, 2 * DemoDataSeeder.BATCH + 1);
+        InMemoryRegistry registry = new InMemoryRegistry();
+        for (int from = 0; from < all.size(); from += DemoDataSeeder.BATCH) {
+            DemoDataSeeder.claimIdentities(registry, all.subList(from, Math.min(all.size(), from + DemoDataSeeder.BATCH)));
+        }
+        assertThat(registry.writes).as("one claim write per batch of customers").isEqualTo(3);
+        Customer visitor = all.stream().filter(c -> c.identities().stream().anyMatch(i -> i.channel() == Channel.MINI_PROGRAM))
+                .findFirst().orElseThrow();
+        Customer.ChannelIdentity openid = visitor.identities().stream().filter(i -> i.channel() == Channel.MINI_PROGRAM)
+                .findFirst().orElseThrow();
+        assertThat(registry.owners(List.of(openid))).containsExactly(Map.entry(IdentityClaims.key(openid), visitor.id()));
+        assertThat(all).allSatisfy(c -> assertThat(registry.owners(c.identities()).values()).as(c.externalRef())
+                .hasSize(c.identities().size()).allMatch(c.id()::equals));
+        assertThat(all.stream().filter(c -> !c.identities().isEmpty()).count()).as("customers with identities")
+                .isGreaterThan(all.size() / 10L);
+        assertThat(registry.taken).as("identities two demo customers share").isEmpty();
+    }
+
+    /** The identity registry's contract in memory: the first claim of a key wins; counts its writes. */
+    private static final class InMemoryRegistry implements IdentityClaims {
+
+        final Map<String, String> owners = new HashMap<>();
+        final List<String> taken = new ArrayList<>();
+        int writes;
+
+        @Override
+        public Map<String, String> owners(Collection<Customer.ChannelIdentity> identities) {
+            Map<String, String> found = new HashMap<>();
+            identities.forEach(i -> {
+                String owner = owners.get(IdentityClaims.key(i));
+                if (owner != null) {
+                    found.put(IdentityClaims.key(i), owner);
+                }
+            });
+            return found;
+        }
+
+        @Override
+        public Set<String> claimAll(Map<Customer.ChannelIdentity, String> claims) {
+            writes++;
+            Set<String> refused = new HashSet<>();
+            claims.forEach((identity, customerId) -> {
+                if (owners.putIfAbsent(IdentityClaims.key(identity), customerId) != null) {
+                    refused.add(IdentityClaims.key(identity));
+                }
+            });
+            taken.addAll(refused);
+            return refused;
+        }
     }
 }

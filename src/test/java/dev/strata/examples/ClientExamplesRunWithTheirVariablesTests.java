@@ -11,13 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import dev.strata.security.Role;
 import dev.strata.support.ClientExamples;
 import dev.strata.support.StrataIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.core.ParameterizedTypeReference;
@@ -55,13 +53,9 @@ class ClientExamplesRunWithTheirVariablesTests extends StrataIntegrationTest {
             "mini-program", MINI_PROGRAM_SERVICE, "mobile", "rm001");
     /** Mobile documents an RM does not send: only marketers define labels, and login comes before any token. */
     private static final Map<String, String> SENDER_OF_DOCUMENT = Map.of("mobile/CreateLabel", "marketer",
-            "mobile/CreateSegment", "marketer", "mobile/SnapshotSegment", "marketer", "mobile/Login", ANONYMOUS);
-    /** Demo customers' openids the mini-program examples address: C00000029's and C00000053's. */
-    private static final Map<String, String> DEMO_OPENIDS = Map.of(
-            "Q3VzdG9tZXI6NjZlOGYxZDY1ZTU2YjMxYzAwMDAwMDFj", "oEv2ymS3QPPR00cYtid8M_BzDqlC",
-            "Q3VzdG9tZXI6NjZlOGYxZDY1ZTU2YjMxYzAwMDAwMDM0", "oc8ZnOLSpF8bSnhV6mmu8tfnZQV8");
+            "mobile/CreateSegment", "marketer", "mobile/SnapshotSegment", "marketer", "mobile/UpdateSegment", "marketer",
+            "mobile/Login", ANONYMOUS);
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
-    private static final AtomicBoolean DEMO_OPENIDS_CLAIMED = new AtomicBoolean();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TestBean
@@ -74,21 +68,6 @@ class ClientExamplesRunWithTheirVariablesTests extends StrataIntegrationTest {
 
     static Stream<Path> documents() {
         return ClientExamples.all().stream();
-    }
-
-    /**
-     * The demo seeder stores each customer's openids on the portrait but does not claim them in the identity
-     * registry, so a lookup or an event by a demo openid finds nobody (the event makes a new prospect). Linking
-     * them, as the mini-program backend does when a visitor signs in, claims them; drop this once the seeder does.
-     */
-    @BeforeEach
-    void demoOpenIdsAreClaimed() {
-        if (DEMO_OPENIDS_CLAIMED.compareAndSet(false, true)) {
-            DEMO_OPENIDS.forEach((customerId, openid) -> as(token(MINI_PROGRAM_SERVICE)).documentName("mini-program/LinkIdentity")
-                    .variable("input", Map.of("customerId", customerId, "channel", "MINI_PROGRAM", "externalId", openid))
-                    .execute().path("linkIdentity.userErrors").entityList(Object.class).hasSize(0)
-                    .path("linkIdentity.customer.id").entity(String.class).isEqualTo(customerId));
-        }
     }
 
     @ParameterizedTest(name = "{0}")
