@@ -144,7 +144,10 @@ final class NumberColumn {
             long word = 0;
             int offset = w << 6;
             for (int bit = 0; bit < 64; bit++) {
-                word |= (Long.compareUnsigned(values[offset + bit] - lo, span) <= 0 ? 1L : 0L) << bit;
+                long d = values[offset + bit] - lo;
+                // the borrow of span - d (unsigned) is 1 exactly when d > span, i.e. the value is out of range
+                long borrow = ((~span & d) | (~(span ^ d) & (span - d))) >>> 63;
+                word |= (borrow ^ 1) << bit;
             }
             words[base + w] = word;
         }

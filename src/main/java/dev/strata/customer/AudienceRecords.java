@@ -1,5 +1,6 @@
 package dev.strata.customer;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,13 +15,16 @@ final class AudienceRecords {
      * are read whole (they are small), since projecting paths inside arrays costs the embedded store more.
      */
     static final String[] FIELDS = {"seq", "mergedInto", "branchCode", "managerCode", "tier", "source", "lifecycleStage",
-        "riskLevel", "value", "labels", "products", "consents"};
+        "riskLevel", "value", "labels", "products", "consents", "assets", "birthDate", "digital"};
 
     private AudienceRecords() {
     }
 
-    /** The record of a stored customer document (raw, so re-indexing skips object mapping); merged-away ones are not live. */
-    static AudienceRecord of(Document customer) {
+    /**
+     * The record of a stored customer document (raw, so re-indexing skips object mapping); merged-away ones are not
+     * live; days of last logins are counted in {@code zone}.
+     */
+    static AudienceRecord of(Document customer, ZoneId zone) {
         int seq = Math.toIntExact(((Number) customer.get("seq")).longValue());
         if (customer.get("mergedInto") != null) {
             return AudienceRecord.gone(seq);
@@ -35,11 +39,12 @@ final class AudienceRecords {
         return new AudienceRecord(seq, true, customer.getString("branchCode"), customer.getString("managerCode"),
                 customer.getString("tier"), customer.getString("source"), customer.getString("lifecycleStage"),
                 customer.getString("riskLevel"), value == null ? null : value.getString("quadrant"),
-                strings(customer, "labels", "labelId"), strings(customer, "products", "code"), consents);
+                strings(customer, "labels", "labelId"), strings(customer, "products", "code"), consents,
+                AudienceMeasures.of(customer, zone));
     }
 
-    static List<AudienceRecord> of(List<Document> customers) {
-        return customers.stream().map(AudienceRecords::of).toList();
+    static List<AudienceRecord> of(List<Document> customers, ZoneId zone) {
+        return customers.stream().map(customer -> of(customer, zone)).toList();
     }
 
     private static List<String> strings(Document customer, String field, String key) {

@@ -3,6 +3,7 @@ package dev.strata.customer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -37,12 +39,15 @@ class CustomerIndexing implements SmartInitializingSingleton {
     private final MongoTemplate mongo;
     private final AudienceIndex index;
     private final Clock clock;
+    private final ZoneId zone;
     private volatile Instant caughtUpTo = Instant.EPOCH;
 
-    CustomerIndexing(MongoTemplate mongo, AudienceIndex index, Clock clock) {
+    CustomerIndexing(MongoTemplate mongo, AudienceIndex index, Clock clock,
+            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.mongo = mongo;
         this.index = index;
         this.clock = clock;
+        this.zone = zone;
     }
 
     @Override
@@ -54,12 +59,12 @@ class CustomerIndexing implements SmartInitializingSingleton {
             customers.forEach(customer -> {
                 batch.add(customer);
                 if (batch.size() == CHUNK) {
-                    index.put(AudienceRecords.of(batch));
+                    index.put(AudienceRecords.of(batch, zone));
                     batch.clear();
                 }
             });
         }
-        index.put(AudienceRecords.of(batch));
+        index.put(AudienceRecords.of(batch, zone));
         caughtUpTo = startedAt;
         log.info("Audience index built: {} customers in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -70,12 +75,35 @@ class CustomerIndexing implements SmartInitializingSingleton {
      */
     @EventListener
     void onCustomersChanged(CustomersChanged event) {
-        index.putNew(AudienceRecords.of(event.created()));
+        index.putNew(AudienceRecords.of(event.created(), zone));
         List<String> ids = event.customerIds();
         for (int from = 0; from < ids.size(); from += REREAD_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + REREAD_CHUNK));
             Query changed = withIndexedFields(Query.query(Criteria.where("_id").in(chunk)));
-            index.put(AudienceRecords.of(mongo.find(changed, Document.class, collection())));
+            index.put(AudienceRecords.of(mongo.find(changed, Document.class, collection()), zone));
+        }
+    }
+
+    /**
+     * A merge: the merged customer's counted events become the survivor's in the index (the event module re-points
+     * the stored ones). Moving twice is harmless: the merged seq has none left.
+     */
+    @EventListener
+    void onCustomersMerged(CustomersMerged merged) {
+        Query both = Query.query(Criteria.where("_id").in(merged.mergedId(), merged.survivorId()));
+        both.fields().include("seq");
+        Integer from = null;
+        Integer to = null;
+        for (Document customer : mongo.find(both, Document.class, collection())) {
+            int seq = Math.toIntExact(((Number) customer.get("seq")).longValue());
+            if (merged.mergedId().equals(String.valueOf(customer.get("_id")))) {
+                from = seq;
+            } else {
+                to = seq;
+            }
+        }
+        if (from != null && to != null) {
+            index.moveEvents(from, to);
         }
     }
 
@@ -84,7 +112,7 @@ class CustomerIndexing implements SmartInitializingSingleton {
         Instant now = clock.instant();
         Query changed = Query.query(Criteria.where("updatedAt").gte(caughtUpTo.minus(OVERLAP)));
         List<Document> customers = mongo.find(withIndexedFields(changed), Document.class, collection());
-        index.put(AudienceRecords.of(customers));
+        index.put(AudienceRecords.of(customers, zone));
         caughtUpTo = now;
         log.debug("Audience catch-up re-read {} customers", customers.size());
     }

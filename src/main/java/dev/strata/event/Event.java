@@ -7,16 +7,18 @@ import dev.strata.shared.Channel;
 import dev.strata.graphql.NodeEntity;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * Something a customer did on a channel. The ID is a digest of the event's content, so the same
- * event sent twice is stored once. The timeline index serves real MongoDB; the embedded store scans.
+ * event sent twice is stored once. The timeline index serves real MongoDB; the embedded store scans. recordedAt is
+ * indexed for the audience index's catch-up from other instances.
  */
 @Document("events")
 @CompoundIndex(name = "customer_timeline", def = "{'customerId': 1, 'occurredAt': -1, '_id': -1}")
 public record Event(@Id String id, String customerId, String type, Channel channel, Instant occurredAt,
-        List<KeyValue> properties, Instant recordedAt) implements NodeEntity {
+        List<KeyValue> properties, @Indexed Instant recordedAt) implements NodeEntity {
 
     public Event {
         properties = properties == null ? List.of() : properties;

@@ -36,13 +36,16 @@ class EventIngestService {
     private final IdentityResolver identities;
     private final EventStore store;
     private final EventEffects effects;
+    private final EventIndexing indexing;
     private final Clock clock;
 
-    EventIngestService(LiveCustomers live, IdentityResolver identities, EventStore store, EventEffects effects, Clock clock) {
+    EventIngestService(LiveCustomers live, IdentityResolver identities, EventStore store, EventEffects effects,
+            EventIndexing indexing, Clock clock) {
         this.live = live;
         this.identities = identities;
         this.store = store;
         this.effects = effects;
+        this.indexing = indexing;
         this.clock = clock;
     }
 
@@ -82,6 +85,8 @@ class EventIngestService {
         EventStore.Outcome outcome = store.insert(List.copyOf(events.values()));
         outcome.failed().forEach(id -> rowsOf.get(id).forEach(i -> rejected.put(i, List.of(EventRows.error(i, "CONFLICT",
                 "the store refused this event; send the row again")))));
+        indexing.record(outcome.inserted(), customers.values().stream()
+                .collect(Collectors.toMap(Customer::id, customer -> customer, (a, b) -> a)));
         effects.apply(outcome.inserted());
         List<RowResult> results = rejected.entrySet().stream()
                 .map(e -> new RowResult(e.getKey(), null, null, e.getValue())).toList();

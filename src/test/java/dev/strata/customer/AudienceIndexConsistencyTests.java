@@ -16,6 +16,7 @@ import java.util.TreeSet;
 
 import dev.strata.audience.Attribute;
 import dev.strata.audience.AudienceIndex;
+import dev.strata.audience.Measure;
 import dev.strata.graphql.GlobalId;
 import dev.strata.product.Product;
 import dev.strata.shared.ProductRisk;
@@ -33,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Differential test of the audience index: after random writes through every public write path, every attribute
- * value's bitmap holds exactly the customers whose stored document has that value, and merged-away ones hold none.
+ * value's bitmap holds exactly the customers whose stored document has that value, and merged-away ones hold none;
+ * every measure's values match the documents, and event counts match a brute-force count over stored events.
  */
 class AudienceIndexConsistencyTests extends StrataIntegrationTest {
 
@@ -94,6 +96,8 @@ class AudienceIndexConsistencyTests extends StrataIntegrationTest {
             return found;
         });
         assertThat(actual.get("everyone")).as(when + ": everyone").isEqualTo(expected.live);
+        assertMeasuresMatch(when, expected, ours);
+        assertEventCountsMatch(when, expected, ours, localIds);
         actual.forEach((key, members) -> {
             assertThat(RoaringBitmap.andCardinality(members, expected.mergedAway)).as(when + ": merged away in " + key).isZero();
             if (!key.equals("everyone")) {
@@ -102,6 +106,53 @@ class AudienceIndexConsistencyTests extends StrataIntegrationTest {
                         .isEqualTo(expected.members(Attribute.valueOf(key.substring(0, split)), key.substring(split + 1)));
             }
         });
+    }
+
+    /** Each measure: who has which value, read through {@code range} one value at a time, and who has one at all. */
+    private void assertMeasuresMatch(String when, AudienceOracle expected, RoaringBitmap ours) {
+        for (Measure measure : Measure.values()) {
+            Map<Long, RoaringBitmap> byValue = expected.values.get(measure);
+            RoaringBitmap withValue = RoaringBitmap.or(byValue.values().iterator());
+            RoaringBitmap anyValue = index.read(view -> view.range(measure, Long.MIN_VALUE, Long.MAX_VALUE, ours));
+            assertThat(anyValue).as(when + ": " + measure + " has a value").isEqualTo(withValue);
+            byValue.forEach((value, seqs) -> {
+                RoaringBitmap found = index.read(view -> view.range(measure, value, value + 1, ours));
+                assertThat(found).as(when + ": " + measure + " = " + value).isEqualTo(seqs);
+            });
+        }
+    }
+
+    /** Events per type, on any channel or APP_PUSH, today or since yesterday, at least once or twice, against the stored events. */
+    private void assertEventCountsMatch(String when, AudienceOracle expected, RoaringBitmap ours, List<String> localIds) {
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        int today = (int) LocalDate.now(zone).toEpochDay();
+        List<Document> events = mongo.find(Query.query(Criteria.where("customerId").in(localIds)), Document.class, "events");
+        for (String type : List.of("LOGIN", "LIKE", "VIEW_PRODUCT")) {
+            for (String channel : java.util.Arrays.asList(null, "APP_PUSH")) {
+                for (int from : List.of(today - 1, today)) {
+                    for (int minCount : List.of(1, 2)) {
+                        Map<Integer, Integer> counts = new HashMap<>();
+                        for (Document event : events) {
+                            Integer seq = expected.seqById.get(event.getString("customerId"));
+                            int day = (int) event.getDate("occurredAt").toInstant().atZone(zone).toLocalDate().toEpochDay();
+                            if (seq != null && expected.live.contains(seq) && type.equals(event.getString("type"))
+                                    && (channel == null || channel.equals(event.getString("channel"))) && day >= from && day <= today) {
+                                counts.merge(seq, 1, Integer::sum);
+                            }
+                        }
+                        RoaringBitmap brute = new RoaringBitmap();
+                        counts.forEach((seq, count) -> {
+                            if (count >= minCount) {
+                                brute.add(seq);
+                            }
+                        });
+                        RoaringBitmap found = index.read(view -> RoaringBitmap.and(view.events(type, channel, from, today, minCount), ours));
+                        assertThat(found).as("%s: %s on %s in [%d, %d] at least %d", when, type, channel, from, today, minCount)
+                                .isEqualTo(brute);
+                    }
+                }
+            }
+        }
     }
 
     private void organisation() {
