@@ -64,6 +64,8 @@ class SegmentsTests extends StrataIntegrationTest {
                     .variable("filter", Map.of("segmentId", segment)).execute()
                     .path("customers.totalCount").entity(Integer.class).isEqualTo(count);
         });
+        as(tokens.get("BRANCH_MANAGER")).documentName("mobile/Segments").variable("first", 100).execute()
+                .path("segments.edges[*].node.id").entityList(String.class).contains(segment);
         for (String role : List.of("SERVICE", "CUSTOMER")) {
             assertClassification(as(tokens.get(role)).documentName("mobile/PreviewSegment").variable("rule", rule).execute(),
                     "FORBIDDEN");
