@@ -80,7 +80,7 @@ final class DemoCustomers {
                 identities(index, app, wechat, miniProgram), labels.pick(facts, now),
                 holdings.products().holdings(risk, assets, holdings.catalogue(), today),
                 DemoBalances.tier(assets.monthlyAvgDailyDeposit()), List.of(), null, null, List.of(), List.of(), List.of(),
-                null, 0, null, null, now, now);
+                null, 0, null, null, now, now, null, null);
     }
 
     /** Prospects and leavers hold little with the bank; new customers are still moving money in. */
