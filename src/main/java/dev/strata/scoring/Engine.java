@@ -65,7 +65,8 @@ final class Engine {
         int held = f.productCodes().size();
         Integer peak = held > f.peakProducts() ? held : null;
         boolean high = scores.churnRisk() >= model.churnRiskThreshold();
-        boolean wasHigh = old.churnRisk() != null && old.churnRisk() >= model.churnRiskThreshold();
+        // Crossing is judged by the label, so a lowered threshold alerts those it newly puts at or above it.
+        boolean wasHigh = f.hasChurnLabel();
         return new Result(f, tier, value, stage == f.lifecycleStage() ? null : stage, depositMonths(f, figures, month),
                 peak, high, high && !wasHigh, scores);
     }
