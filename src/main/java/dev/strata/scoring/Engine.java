@@ -36,6 +36,11 @@ final class Engine {
             List<Customer.DepositMonth> depositMonths, Integer peakProducts, boolean churnHigh, boolean churnCrossedUp,
             Scorecard.Scores scores) {
 
+        /** The stage after scoring, changed or not. */
+        LifecycleStage stageNow() {
+            return stage == null ? facts.lifecycleStage() : stage;
+        }
+
         boolean changed() {
             return tierChange != null || value != null || stage != null || depositMonths != null || peakProducts != null
                     || labelChange();
