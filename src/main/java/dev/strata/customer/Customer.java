@@ -54,7 +54,9 @@ public record Customer(
         String mergedInto,
         String contentHash,
         Instant createdAt,
-        @Indexed Instant updatedAt) implements NodeEntity {
+        @Indexed Instant updatedAt,
+        Economics economics,
+        ScoringState scoring) implements NodeEntity {
 
     public Customer {
         assets = assets == null ? AssetSummary.EMPTY : assets;
@@ -71,6 +73,8 @@ public record Customer(
         recentTouchpoints = recentTouchpoints == null ? List.of() : recentTouchpoints;
         lifecycleStage = lifecycleStage == null ? LifecycleStage.NEW : lifecycleStage;
         source = source == null ? CustomerSource.EXISTING : source;
+        economics = economics == null ? Economics.NONE : economics;
+        scoring = scoring == null ? ScoringState.NONE : scoring;
     }
 
     /** Balances in CNY as reported by core banking. */
@@ -103,10 +107,31 @@ public record Customer(
     public record TierChange(Tier from, Tier to, Instant at, String reason) {
     }
 
-    /** The scorecard's verdict; all null until the customer is first scored. */
+    /**
+     * The scorecard's verdict; all null until the customer is first scored.
+     *
+     * @param modelVersion the scoring model version that produced these values
+     */
     public record CustomerValue(Double currentValue, Double potentialValue, Double lifetimeValue, Double churnRisk,
-            ValueQuadrant quadrant, Instant scoredAt) {
-        public static final CustomerValue UNSCORED = new CustomerValue(null, null, null, null, null, null);
+            ValueQuadrant quadrant, Instant scoredAt, Integer modelVersion) {
+        public static final CustomerValue UNSCORED = new CustomerValue(null, null, null, null, null, null, null);
+    }
+
+    /** What the customer earns and costs the bank a year, as core banking reports it (CNY); null when not reported. */
+    public record Economics(BigDecimal annualFeeIncome, BigDecimal acquisitionCost, BigDecimal maintenanceCost) {
+        public static final Economics NONE = new Economics(null, null, null);
+    }
+
+    /**
+     * What the scoring keeps between runs: the monthly average daily deposit it judged per month (only months whose
+     * figure differs from the month before; the last 24), and the most products the customer has held.
+     */
+    public record ScoringState(List<DepositMonth> depositMonths, Integer peakProducts) {
+        public static final ScoringState NONE = new ScoringState(null, null);
+    }
+
+    /** The monthly average daily deposit the tier rule saw for one calendar month ("2026-10"). */
+    public record DepositMonth(String month, BigDecimal avgDailyDeposit) {
     }
 
     /** Average daily balances of one calendar month ("2026-10"); the last 24 months live on the customer. */
@@ -133,6 +158,15 @@ public record Customer(
     @Override
     public int hashCode() {
         return id.hashCode();
+    }
+
+    /** This portrait with the scoring's verdict (for portraits built before they are stored, such as demo data). */
+    public Customer withScoring(Tier tier, List<TierChange> tierHistory, CustomerValue value, LifecycleStage lifecycleStage,
+            ScoringState scoring, List<AppliedLabel> labels) {
+        return new Customer(id, seq, externalRef, name, gender, birthDate, phone, idNumber, source, lifecycleStage, riskLevel,
+                riskAssessedAt, branchCode, managerCode, assets, digital, consents, identities, labels, products, tier,
+                tierHistory, value, preferredChannel, balanceMonths, recentEvents, recentTouchpoints, referredBy,
+                referralCount, mergedInto, contentHash, createdAt, updatedAt, economics, scoring);
     }
 
     /** Whether this record was merged into another and only forwards to it. */

@@ -58,6 +58,38 @@ final class CustomerDocuments {
         putIfPresent(document, "contentHash", customer.contentHash());
         putIfPresent(document, "createdAt", customer.createdAt());
         putIfPresent(document, "updatedAt", customer.updatedAt());
+        putIfNotEmpty(document, "economics", economics(customer.economics()));
+        putIfNotEmpty(document, "scoring", scoring(customer.scoring()));
+        return document;
+    }
+
+    private static void putIfNotEmpty(Document document, String field, Document value) {
+        if (!value.isEmpty()) {
+            document.append(field, value);
+        }
+    }
+
+    private static Document economics(Customer.Economics economics) {
+        Document document = new Document();
+        putIfPresent(document, "annualFeeIncome", economics.annualFeeIncome());
+        putIfPresent(document, "acquisitionCost", economics.acquisitionCost());
+        putIfPresent(document, "maintenanceCost", economics.maintenanceCost());
+        return document;
+    }
+
+    private static Document scoring(Customer.ScoringState scoring) {
+        Document document = new Document();
+        if (scoring.depositMonths() != null) {
+            document.append("depositMonths", list(scoring.depositMonths(), CustomerDocuments::depositMonth));
+        }
+        putIfPresent(document, "peakProducts", scoring.peakProducts());
+        return document;
+    }
+
+    private static Document depositMonth(Customer.DepositMonth month) {
+        Document document = new Document();
+        putIfPresent(document, "month", month.month());
+        putIfPresent(document, "avgDailyDeposit", month.avgDailyDeposit());
         return document;
     }
 
@@ -131,6 +163,7 @@ final class CustomerDocuments {
         putIfPresent(document, "churnRisk", value.churnRisk());
         putIfPresent(document, "quadrant", value.quadrant());
         putIfPresent(document, "scoredAt", value.scoredAt());
+        putIfPresent(document, "modelVersion", value.modelVersion());
         return document;
     }
 

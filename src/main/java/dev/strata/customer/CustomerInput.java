@@ -13,7 +13,8 @@ public record CustomerInput(String externalRef, String name, String gender, Loca
         String idNumber, String source, String riskLevel, LocalDate riskAssessedAt, String branchCode,
         String managerCode, BigDecimal aum, BigDecimal deposits, BigDecimal loans, BigDecimal monthlyAvgDailyDeposit,
         Boolean appRegistered, Instant lastLoginAt, List<ConsentInput> consents, List<IdentityInput> identities,
-        List<HeldProductInput> products) {
+        List<HeldProductInput> products, BigDecimal annualFeeIncome, BigDecimal acquisitionCost,
+        BigDecimal maintenanceCost) {
 
     /**
      * Enumerated values arrive as strings so that an unknown value is one row's error, not a refusal

@@ -30,7 +30,9 @@ final class CustomerInputs {
                 (BigDecimal) row.get("deposits"), (BigDecimal) row.get("loans"),
                 (BigDecimal) row.get("monthlyAvgDailyDeposit"), (Boolean) row.get("appRegistered"),
                 (Instant) row.get("lastLoginAt"), list(row, "consents", CustomerInputs::consent),
-                list(row, "identities", CustomerInputs::identity), list(row, "products", CustomerInputs::product));
+                list(row, "identities", CustomerInputs::identity), list(row, "products", CustomerInputs::product),
+                (BigDecimal) row.get("annualFeeIncome"), (BigDecimal) row.get("acquisitionCost"),
+                (BigDecimal) row.get("maintenanceCost"));
     }
 
     private static CustomerInput.ConsentInput consent(Map<String, Object> consent) {

@@ -10,6 +10,7 @@ import dev.strata.graphql.Batches;
 import dev.strata.product.Product;
 import dev.strata.product.ProductService;
 import dev.strata.product.Recommender;
+import dev.strata.product.Suitability;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -27,9 +28,11 @@ class CustomerProductsController {
     private static final String CATALOGUE = "catalogue";
 
     private final ProductService products;
+    private final Suitability suitability;
 
-    CustomerProductsController(ProductService products, BatchLoaderRegistry loaders) {
+    CustomerProductsController(ProductService products, Suitability suitability, BatchLoaderRegistry loaders) {
         this.products = products;
+        this.suitability = suitability;
         loaders.<String, List<Product>>forName(CATALOGUE)
                 .registerMappedBatchLoader((keys, env) -> Mono.just(Map.of(CATALOGUE, products.all())));
     }
@@ -48,7 +51,8 @@ class CustomerProductsController {
             throw new BadRequestException("limit must be between 0 and " + MAX_RECOMMENDATIONS);
         }
         var profile = new Recommender.Profile(customer.products().stream().map(Customer.HeldProduct::code)
-                .collect(Collectors.toSet()), customer.assets().aum(), customer.riskLevel(), customer.tier());
+                .collect(Collectors.toSet()), customer.assets().aum(),
+                suitability.of(customer.riskLevel(), customer.riskAssessedAt()), customer.tier());
         return catalogue.load(CATALOGUE).thenApply(all -> Recommender.recommend(profile, all, limit));
     }
 }

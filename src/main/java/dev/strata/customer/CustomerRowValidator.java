@@ -71,6 +71,9 @@ final class CustomerRowValidator {
         errors.money(row.deposits(), "deposits");
         errors.money(row.loans(), "loans");
         errors.money(row.monthlyAvgDailyDeposit(), "monthlyAvgDailyDeposit");
+        errors.money(row.annualFeeIncome(), "annualFeeIncome");
+        errors.money(row.acquisitionCost(), "acquisitionCost");
+        errors.money(row.maintenanceCost(), "maintenanceCost");
         checkEnum(row.source(), CustomerSource.class, "source", errors);
         checkEnum(row.riskLevel(), RiskLevel.class, "riskLevel", errors);
         if (row.consents() != null) {

@@ -27,7 +27,8 @@ final class CustomerRows {
         StringBuilder text = new StringBuilder(256);
         fields(text, row.externalRef(), row.name(), row.gender(), row.birthDate(), row.phone(), row.idNumber(), row.source(),
                 row.riskLevel(), row.riskAssessedAt(), row.branchCode(), row.managerCode(), row.aum(), row.deposits(),
-                row.loans(), row.monthlyAvgDailyDeposit(), row.appRegistered(), row.lastLoginAt());
+                row.loans(), row.monthlyAvgDailyDeposit(), row.appRegistered(), row.lastLoginAt(), row.annualFeeIncome(),
+                row.acquisitionCost(), row.maintenanceCost());
         if (row.consents() != null) {
             row.consents().forEach(consent -> fields(text.append('C'), consent.channel(), consent.granted()));
         }
@@ -58,7 +59,8 @@ final class CustomerRows {
                 row.managerCode(), assets(row),
                 new Customer.DigitalEngagement(Boolean.TRUE.equals(row.appRegistered()), false, row.lastLoginAt()),
                 consents(row, now), BatchIdentities.of(row), List.of(), products(row), Tier.ORDINARY, List.of(), null, null, List.of(),
-                List.of(), List.of(), null, 0, null, hash, now, now);
+                List.of(), List.of(), null, 0, null, hash, now, now,
+                new Customer.Economics(row.annualFeeIncome(), row.acquisitionCost(), row.maintenanceCost()), null);
     }
 
     /** The update of a stored customer: sets what the row carries and leaves what it omits as it was. */
@@ -80,6 +82,9 @@ final class CustomerRows {
         putIfPresent(set, "assets.loans", row.loans());
         putIfPresent(set, "digital.appRegistered", row.appRegistered());
         putIfPresent(set, "digital.lastLoginAt", row.lastLoginAt());
+        putIfPresent(set, "economics.annualFeeIncome", row.annualFeeIncome());
+        putIfPresent(set, "economics.acquisitionCost", row.acquisitionCost());
+        putIfPresent(set, "economics.maintenanceCost", row.maintenanceCost());
         if (row.consents() != null) {
             set.append("consents", CustomerDocuments.list(consents(row, now), CustomerDocuments::consent));
         }

@@ -13,6 +13,7 @@ import dev.strata.customer.Customer;
 import dev.strata.shared.CustomerSource;
 import dev.strata.shared.LifecycleStage;
 import dev.strata.shared.RiskLevel;
+import dev.strata.shared.Tier;
 import dev.strata.manager.RelationshipManager;
 import dev.strata.product.Product;
 
@@ -52,7 +53,10 @@ final class DemoCustomers {
         this.today = today;
     }
 
-    /** The customer at {@code index} (0-based) of the demo book, stored with sequence number {@code seq}. */
+    /**
+     * The customer at {@code index} (0-based) of the demo book, stored with sequence number {@code seq}. Generated ORDINARY and
+     * unscored: scoring places every customer as it is stored (tier with its reason, scores, lifecycle), with the engine itself.
+     */
     Customer customer(int index, long seq) {
         RelationshipManager rm = random.nextDouble() < 0.9 ? managers.get(random.nextInt(managers.size())) : null;
         String branchCode = rm != null ? rm.branchCode()
@@ -79,8 +83,8 @@ final class DemoCustomers {
                 rm == null ? null : rm.code(), assets, digital, consents(app, wechat, miniProgram),
                 identities(index, app, wechat, miniProgram), labels.pick(facts, now),
                 holdings.products().holdings(risk, assets, holdings.catalogue(), today),
-                DemoBalances.tier(assets.monthlyAvgDailyDeposit()), List.of(), null, null, List.of(), List.of(), List.of(),
-                null, 0, null, null, now, now);
+                Tier.ORDINARY, List.of(), null, null, List.of(), List.of(), List.of(),
+                null, 0, null, null, now, now, null, null);
     }
 
     /** Prospects and leavers hold little with the bank; new customers are still moving money in. */

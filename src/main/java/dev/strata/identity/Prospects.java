@@ -18,6 +18,6 @@ final class Prospects {
         String name = "访客 " + id.substring(Math.max(0, id.length() - 6));
         return new Customer(id, seq, null, name, null, null, null, null, CustomerSource.WALK_IN, LifecycleStage.PROSPECT,
                 null, null, null, null, null, null, List.of(), List.of(identity), List.of(), List.of(), Tier.ORDINARY,
-                List.of(), null, null, List.of(), List.of(), List.of(), null, 0, null, null, now, now);
+                List.of(), null, null, List.of(), List.of(), List.of(), null, 0, null, null, now, now, null, null);
     }
 }

@@ -114,6 +114,23 @@ public class LabelService {
         };
     }
 
+    /**
+     * The SYSTEM label with this key, created on first use: labels the system computes (churn risk, tier) exist
+     * without anyone defining them. Unguarded: only features call it, never a request directly.
+     */
+    public Label systemLabel(String key, String name, String description, LabelCategory category) {
+        Label found = mongo.findOne(Query.query(Criteria.where("key").is(key)), Label.class);
+        if (found != null) {
+            return found;
+        }
+        try {
+            return mongo.insert(new Label(new ObjectId().toHexString(), key, name, description, category, LabelKind.SYSTEM,
+                    null, List.of(), clock.instant(), "system"));
+        } catch (DuplicateKeyException e) {
+            return mongo.findOne(Query.query(Criteria.where("key").is(key)), Label.class);
+        }
+    }
+
     @PreAuthorize(STAFF)
     public Label find(String id) {
         return mongo.findById(id, Label.class);

@@ -131,7 +131,10 @@ class CustomerDocumentsTests extends StrataIntegrationTest {
                 or(row.managerCode(), before.managerCode()), assets, digital, consents, new ArrayList<>(identities),
                 before.labels(), products, before.tier(), before.tierHistory(), before.value(), before.preferredChannel(),
                 before.balanceMonths(), before.recentEvents(), before.recentTouchpoints(), before.referredBy(),
-                before.referralCount(), before.mergedInto(), hash, before.createdAt(), NOW);
+                before.referralCount(), before.mergedInto(), hash, before.createdAt(), NOW,
+                new Customer.Economics(or(row.annualFeeIncome(), before.economics().annualFeeIncome()),
+                        or(row.acquisitionCost(), before.economics().acquisitionCost()),
+                        or(row.maintenanceCost(), before.economics().maintenanceCost())), before.scoring());
     }
 
     private BsonDocument mapped(Customer customer) {
@@ -163,14 +166,19 @@ class CustomerDocumentsTests extends StrataIntegrationTest {
                 list(random, () -> new Customer.TierChange(pick(random, Tier.values()), pick(random, Tier.values()), instant(random), maybe(random, () -> "why"))),
                 maybe(random, () -> new Customer.CustomerValue(maybe(random, random::nextDouble), maybe(random, random::nextDouble),
                         maybe(random, random::nextDouble), maybe(random, random::nextDouble), pick(random, ValueQuadrant.values()),
-                        maybe(random, () -> instant(random)))),
+                        maybe(random, () -> instant(random)), maybe(random, () -> random.nextInt(9)))),
                 pick(random, Channel.values()),
                 list(random, () -> new Customer.MonthlyBalance("2026-" + (10 + random.nextInt(3)), money(random), maybe(random, () -> money(random)))),
                 list(random, () -> new Customer.RecentEvent("E" + random.nextInt(999), "LOGIN", pick(random, Channel.values()), instant(random))),
                 list(random, () -> new Customer.RecentTouchpoint("T" + random.nextInt(999), pick(random, Channel.values()), "SENT",
                         maybe(random, () -> "C1"), instant(random))),
                 maybe(random, () -> new ObjectId().toHexString()), random.nextInt(5), maybe(random, () -> new ObjectId().toHexString()),
-                maybe(random, () -> "h" + random.nextInt()), maybe(random, () -> instant(random)), maybe(random, () -> instant(random)));
+                maybe(random, () -> "h" + random.nextInt()), maybe(random, () -> instant(random)), maybe(random, () -> instant(random)),
+                maybe(random, () -> new Customer.Economics(maybe(random, () -> money(random)), maybe(random, () -> money(random)),
+                        maybe(random, () -> money(random)))),
+                maybe(random, () -> new Customer.ScoringState(maybe(random, () -> list(random,
+                        () -> new Customer.DepositMonth("2026-" + (10 + random.nextInt(3)), money(random)))),
+                        maybe(random, () -> random.nextInt(9)))));
     }
 
     private static CustomerInput randomRow(Random random, String externalRef) {
@@ -183,7 +191,8 @@ class CustomerDocumentsTests extends StrataIntegrationTest {
                 maybe(random, () -> list(random, () -> new CustomerInput.ConsentInput(pick(random, Channel.values()).name(), random.nextBoolean()))),
                 maybe(random, () -> list(random, () -> new CustomerInput.IdentityInput(pick(random, Channel.values()), " id-" + random.nextInt(1000)))),
                 maybe(random, () -> list(random, () -> new CustomerInput.HeldProductInput("P" + random.nextInt(9), maybe(random, () -> date(random)),
-                        maybe(random, () -> money(random))))));
+                        maybe(random, () -> money(random))))),
+                maybe(random, () -> money(random)), maybe(random, () -> money(random)), maybe(random, () -> money(random)));
     }
 
     private static <T> T maybe(Random random, Supplier<T> value) {

@@ -55,9 +55,9 @@ class CustomerRowContentHashTests {
     @Test
     void aValueMovedToTheNextFieldChangesTheHash() {
         CustomerInput ab = new CustomerInput("R1", "ab", null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         CustomerInput aThenB = new CustomerInput("R1", "a", "b", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         assertThat(CustomerRows.contentHash(ab)).isNotEqualTo(CustomerRows.contentHash(aThenB));
     }
 

@@ -32,7 +32,8 @@ class CustomerRowValidatorTests {
                 new BigDecimal("120000.50"), new BigDecimal("80000"), BigDecimal.ZERO, new BigDecimal("79000.10"), true,
                 Instant.parse("2026-11-20T01:00:00Z"), List.of(new CustomerInput.ConsentInput("SMS", true)),
                 List.of(new CustomerInput.IdentityInput(Channel.WECHAT, "o-1")),
-                List.of(new CustomerInput.HeldProductInput("FUND01", LocalDate.of(2025, 5, 1), new BigDecimal("5000.00"))));
+                List.of(new CustomerInput.HeldProductInput("FUND01", LocalDate.of(2025, 5, 1), new BigDecimal("5000.00"))),
+                new BigDecimal("1200.00"), new BigDecimal("300.00"), new BigDecimal("150.00"));
     }
 
     @Test

@@ -59,6 +59,6 @@ class MergedPortraitTests {
 
     private static Customer customer(String id, String referredBy) {
         return new Customer(id, 1, null, "x", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, referredBy, 0, null, null, T, T);
+                null, null, null, null, null, null, null, null, null, null, null, referredBy, 0, null, null, T, T, null, null);
     }
 }

@@ -1,0 +1,82 @@
+package dev.strata.scoring;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+import dev.strata.shared.Tier;
+
+/**
+ * The tier rule as one pure function: an upgrade takes effect at once on the current month's figure; a downgrade
+ * only after every one of the last {@code retentionMonths} closed months (since the customer entered the tier) was
+ * below the tier's line, and then to the highest tier any of those months (or the current one) reached.
+ */
+final class TierRule {
+
+    private TierRule() {
+    }
+
+    /** A change of tier and why, in plain words. */
+    record Decision(Tier from, Tier to, String reason) {
+    }
+
+    /**
+     * @param figures     the monthly average daily deposit per month; a month without a figure carries the last before it
+     * @param current     the current month's figure (the latest known), or null if none was ever known
+     * @param enteredTier the month the customer entered their tier (its last change), null if never changed
+     * @return the change, or null when the tier stays
+     */
+    static Decision decide(ScoringModel model, Tier tier, YearMonth enteredTier, NavigableMap<YearMonth, BigDecimal> figures,
+            BigDecimal current, YearMonth month) {
+        Tier reached = model.tierFor(current);
+        if (current != null && reached.compareTo(tier) > 0) {
+            return new Decision(tier, reached, "monthly average daily deposit " + amount(current) + " ≥ " + reached + " "
+                    + line(model.threshold(reached)));
+        }
+        if (tier == Tier.ORDINARY) {
+            return null;
+        }
+        BigDecimal line = model.threshold(tier);
+        Tier best = reached;
+        List<String> months = new ArrayList<>();
+        for (int back = model.retentionMonths(); back >= 1; back--) {
+            YearMonth closed = month.minusMonths(back);
+            if (enteredTier != null && closed.isBefore(enteredTier)) {
+                return null;
+            }
+            BigDecimal figure = figureOf(figures, closed);
+            if (figure == null || figure.compareTo(line) >= 0) {
+                return null;
+            }
+            Tier then = model.tierFor(figure);
+            best = then.compareTo(best) > 0 ? then : best;
+            months.add(closed + " " + amount(figure));
+        }
+        if (model.retentionMonths() == 0 && (current == null || current.compareTo(line) >= 0)) {
+            return null;
+        }
+        String why = model.retentionMonths() == 0 ? "monthly average daily deposit " + amount(current) + " < " + tier + " "
+                + line(line) + " and no retention months"
+                : "monthly average daily deposit below " + tier + " " + line(line) + " for " + model.retentionMonths()
+                        + " closed months in a row (" + String.join(", ", months) + ")";
+        return new Decision(tier, best, why);
+    }
+
+    /** The figure of {@code month}: its own, or the last one before it; null when none is known by then. */
+    static BigDecimal figureOf(NavigableMap<YearMonth, BigDecimal> figures, YearMonth month) {
+        Map.Entry<YearMonth, BigDecimal> entry = figures.floorEntry(month);
+        return entry == null ? null : entry.getValue();
+    }
+
+    static String amount(BigDecimal amount) {
+        return new DecimalFormat("#,##0.00").format(amount);
+    }
+
+    static String line(BigDecimal amount) {
+        return new DecimalFormat("#,##0.##").format(amount);
+    }
+}
