@@ -114,6 +114,20 @@ public class LabelService {
         };
     }
 
+    /** The SYSTEM label with this key, created on first use (e.g. {@code wechat-habit}, learned from responses). */
+    public Label ensureSystemLabel(String key, String name, LabelCategory category) {
+        Label existing = mongo.findOne(Query.query(Criteria.where("key").is(key)), Label.class);
+        if (existing != null) {
+            return existing;
+        }
+        try {
+            return mongo.insert(new Label(new ObjectId().toHexString(), key, name, null, category, LabelKind.SYSTEM, null,
+                    List.of(), clock.instant(), "system"));
+        } catch (DuplicateKeyException e) {
+            return mongo.findOne(Query.query(Criteria.where("key").is(key)), Label.class);
+        }
+    }
+
     @PreAuthorize(STAFF)
     public Label find(String id) {
         return mongo.findById(id, Label.class);
