@@ -57,6 +57,9 @@ final class BatchWork {
     /** The enrollment waits at {@code stepKey} until {@code due}. */
     void schedule(Enrollment e, String stepKey, long seq, Instant due, Enrollment.State state, Update extra) {
         Update update = extra.set("stepKey", stepKey).set("stepSeq", seq).set("dueAt", due).set("state", state);
+        if (state != Enrollment.State.WAITING_RESPONSE) {
+            update.unset("waitUntil");
+        }
         enrollmentUpdates.put(e.id(), update);
         expectedSeq.put(e.id(), e.stepSeq());
         entries.add(new Schedule.Entry(e.id(), seq, due));

@@ -43,11 +43,11 @@ class JourneyWalk {
         java.time.Instant waitUntil = e.waitUntil();
         int rank = e.responseRank();
         Channel answered = e.answeredChannel();
-        Update extra = new Update();
+        boolean reset = false;
         for (int hop = 0; hop < MAX_STEPS_PER_WALK; hop++) {
             JourneyStep step = key == null ? null : campaign.step(key);
             if (step == null) {
-                work.end(e, seq + 1, extra);
+                work.end(e, seq + 1, state(reset, null, answered));
                 return;
             }
             String dedupKey = e.id() + "|" + seq;
@@ -56,7 +56,7 @@ class JourneyWalk {
                 case SEND -> {
                     SendGuards.Verdict verdict = guards.check(step, customer, work.now, work.contactsFor(customer.id()));
                     if (verdict instanceof SendGuards.Defer defer) {
-                        work.schedule(e, key, seq, defer.until(), Enrollment.State.ACTIVE, extra);
+                        work.schedule(e, key, seq, defer.until(), Enrollment.State.ACTIVE, state(reset, null, answered));
                         return;
                     }
                     send(e, campaign, step, customer, names, verdict, dedupKey, work);
@@ -65,9 +65,10 @@ class JourneyWalk {
                 case WAIT -> {
                     String following = campaign.following(step);
                     if (following == null) {
-                        work.end(e, seq, extra);
+                        work.end(e, seq, state(reset, null, answered));
                     } else {
-                        work.schedule(e, following, seq, work.now.plus(step.duration()), Enrollment.State.ACTIVE, extra);
+                        work.schedule(e, following, seq, work.now.plus(step.duration()), Enrollment.State.ACTIVE,
+                                state(reset, null, answered));
                     }
                     return;
                 }
@@ -78,13 +79,13 @@ class JourneyWalk {
                     boolean yes = rank >= StatsCounters.rank(step.responseKind().status());
                     if (!yes && work.now.isBefore(waitUntil)) {
                         work.schedule(e, key, seq, waitUntil, Enrollment.State.WAITING_RESPONSE,
-                                extra.set("waitUntil", waitUntil));
+                                state(reset, waitUntil, answered));
                         return;
                     }
                     answered = yes ? e.responseChannel() : null;
                     rank = 0;
                     waitUntil = null;
-                    extra.set("responseRank", 0).unset("responseChannel").unset("waitUntil").set("answeredChannel", answered);
+                    reset = true;
                     key = yes ? step.onYes() : step.onNo();
                 }
                 case BRANCH_ON_CHANNEL -> {
@@ -103,16 +104,31 @@ class JourneyWalk {
                 }
                 case MOVE_TO_CAMPAIGN -> {
                     work.move(GlobalId.localIdOrNull(step.campaignId(), "Campaign"), customer.id());
-                    work.end(e, seq, extra);
+                    work.end(e, seq, state(reset, null, answered));
                     return;
                 }
                 case EXIT -> {
-                    work.end(e, seq, extra);
+                    work.end(e, seq, state(reset, null, answered));
                     return;
                 }
             }
         }
-        work.end(e, seq, extra);
+        work.end(e, seq, state(reset, null, answered));
+    }
+
+    /** The response fields to store: cleared when a wait for a response was left. */
+    private static Update state(boolean reset, java.time.Instant waitUntil, Channel answered) {
+        Update update = new Update();
+        if (reset) {
+            update.set("responseRank", 0).unset("responseChannel");
+        }
+        if (answered != null) {
+            update.set("answeredChannel", answered);
+        }
+        if (waitUntil != null) {
+            update.set("waitUntil", waitUntil);
+        }
+        return update;
     }
 
     private void send(Enrollment e, Campaign campaign, JourneyStep step, Customer customer, Names names,

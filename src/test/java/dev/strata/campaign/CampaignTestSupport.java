@@ -58,6 +58,15 @@ abstract class CampaignTestSupport extends StrataIntegrationTest {
                 .hasSize(0).path("advanceTestClock.now").entity(String.class).get()).toInstant().toString());
     }
 
+    /** Walking days of journeys on two shared cores takes longer than the default five seconds. */
+    @Override
+    protected HttpGraphQlTester anonymous() {
+        var client = org.springframework.test.web.reactive.server.WebTestClient.bindToServer(
+                new org.springframework.http.client.reactive.JdkClientHttpConnector())
+                .baseUrl("http://localhost:" + port + "/graphql").responseTimeout(Duration.ofSeconds(120));
+        return HttpGraphQlTester.builder(client).documentSource(dev.strata.support.ClientExamples.documentSource()).build();
+    }
+
     @Override
     protected HttpGraphQlTester asAdmin() {
         return as(login("admin", ADMIN_PASSWORD));
@@ -164,6 +173,11 @@ abstract class CampaignTestSupport extends StrataIntegrationTest {
             send.put("next", next);
         }
         return Map.of("send", send);
+    }
+
+    @SuppressWarnings("unchecked")
+    static String customerOf(Map<String, Object> touchpoint) {
+        return (String) ((Map<String, Object>) touchpoint.get("customer")).get("id");
     }
 
     String respond(String token, String kind) {
