@@ -18,7 +18,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
 /** Campaign tests share a context with the test clock on; helpers build a branch of customers, a segment, a campaign. */
-@TestPropertySource(properties = "strata.test-clock=true")
+@TestPropertySource(properties = {"strata.test-clock=true", "strata.campaigns.poll-interval=PT0.2S"})
 abstract class CampaignTestSupport extends StrataIntegrationTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
