@@ -22,12 +22,20 @@ public class Suitability {
     private final Period validity;
     private final Clock clock;
     private final ZoneId zone;
+    private final ProductService products;
 
     Suitability(@Value("${strata.suitability.assessment-validity:P12M}") Period validity, Clock clock,
-            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, ProductService products) {
         this.validity = validity;
         this.clock = clock;
         this.zone = zone;
+        this.products = products;
+    }
+
+    /** Whether a catalogue product may be offered to a customer with this assessment; false for an unknown product. */
+    public boolean mayOffer(String productCode, RiskLevel assessed, LocalDate assessedAt) {
+        Product product = products.find(productCode);
+        return product != null && of(assessed, assessedAt).allows(product.risk());
     }
 
     /** The tolerance that counts for a customer, and why, in words an RM can repeat. */

@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "strata.security.admin-password=" + StrataIntegrationTest.ADMIN_PASSWORD,
         "strata.security.jwt-secret=" + StrataIntegrationTest.JWT_SECRET,
         "strata.demo.customers=0",
+        // Campaign work is polled; command-counting tests must not see the poller (campaign tests turn it back on).
+        "strata.campaigns.poll-interval=PT1H",
         // The cheapest BCrypt cost keeps sign-in fast in tests; production uses the default of 10.
         "strata.security.bcrypt-strength=4"})
 @Import(MongoCommandCounter.Registration.class)
