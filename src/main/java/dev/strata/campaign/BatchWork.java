@@ -24,7 +24,8 @@ final class BatchWork {
     final Map<String, Set<String>> labels = new HashMap<>();
     final List<TaskService.NewTask> tasks = new ArrayList<>();
     final Map<String, List<String>> moves = new HashMap<>();
-    final Map<String, Integer> endedPerCampaign = new HashMap<>();
+    /** Enrollment ID to campaign ID of the updates that end an enrollment. */
+    final Map<String, String> ending = new HashMap<>();
     private final Map<String, Integer> contacts = new HashMap<>();
 
     BatchWork(Instant now) {
@@ -61,6 +62,7 @@ final class BatchWork {
             update.unset("waitUntil");
         }
         enrollmentUpdates.put(e.id(), update);
+        ending.remove(e.id());
         expectedSeq.put(e.id(), e.stepSeq());
         entries.add(new Schedule.Entry(e.id(), seq, due));
     }
@@ -70,6 +72,6 @@ final class BatchWork {
         enrollmentUpdates.put(e.id(), extra.set("state", Enrollment.State.DONE).set("stepSeq", seq).set("endedAt", now)
                 .unset("stepKey").unset("dueAt").unset("waitUntil"));
         expectedSeq.put(e.id(), e.stepSeq());
-        endedPerCampaign.merge(e.campaignId(), 1, Integer::sum);
+        ending.put(e.id(), e.campaignId());
     }
 }

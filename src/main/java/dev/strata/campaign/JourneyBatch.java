@@ -31,16 +31,18 @@ class JourneyBatch {
     private final ProductService products;
     private final JourneyWalk walk;
     private final JourneyEffects effects;
+    private final StatsCounters stats;
     private final Clock clock;
 
     JourneyBatch(MongoTemplate mongo, LiveCustomers live, ManagerService managers, ProductService products,
-            JourneyWalk walk, JourneyEffects effects, Clock clock) {
+            JourneyWalk walk, JourneyEffects effects, StatsCounters stats, Clock clock) {
         this.mongo = mongo;
         this.live = live;
         this.managers = managers;
         this.products = products;
         this.walk = walk;
         this.effects = effects;
+        this.stats = stats;
         this.clock = clock;
     }
 
@@ -80,13 +82,33 @@ class JourneyBatch {
     private void write(BatchWork work, Map<String, Campaign> campaigns) {
         effects.sendAndRecord(work, campaigns);
         effects.schedule(work.entries);
-        if (!work.enrollmentUpdates.isEmpty()) {
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Enrollment.class);
-            work.enrollmentUpdates.forEach((id, update) -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)
-                    .and("stepSeq").is(work.expectedSeq.get(id))), update));
-            bulk.execute();
-        }
+        Map<String, Map<String, Update>> endingByCampaign = new HashMap<>();
+        Map<String, Update> moving = new HashMap<>();
+        work.enrollmentUpdates.forEach((id, update) -> {
+            String campaignId = work.ending.get(id);
+            (campaignId == null ? moving : endingByCampaign.computeIfAbsent(campaignId, c -> new HashMap<>())).put(id, update);
+        });
+        update(moving, work);
+        // Only the enrollments this batch actually moved count as ended: a batch worked twice (a lease that ran
+        // out under a slow runner) finds them moved already, and "active" is not decremented twice.
+        endingByCampaign.forEach((campaignId, updates) -> {
+            int ended = update(updates, work);
+            if (ended > 0) {
+                stats.apply(campaignId, StatsCounters.increments().add("active", -ended));
+            }
+        });
         effects.sideEffects(work);
+    }
+
+    /** Applies enrollment updates where the step is still the one walked; returns how many were applied. */
+    private int update(Map<String, Update> updates, BatchWork work) {
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Enrollment.class);
+        updates.forEach((id, update) -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)
+                .and("stepSeq").is(work.expectedSeq.get(id))), update));
+        return bulk.execute().getModifiedCount();
     }
 
     private JourneyWalk.Names names(java.util.Collection<Customer> customers, java.util.Collection<Campaign> campaigns) {

@@ -95,7 +95,5 @@ class JourneyEffects {
         });
         tasks.createAll(work.tasks);
         work.moves.forEach((campaignId, customerIds) -> entry.move(campaignId, customerIds));
-        work.endedPerCampaign.forEach((campaignId, ended) ->
-                stats.apply(campaignId, StatsCounters.increments().add("active", -ended)));
     }
 }

@@ -99,7 +99,7 @@ class JourneyWalk {
                 }
                 case ASSIGN_TASK -> {
                     work.tasks.add(new TaskService.NewTask(dedupKey, customer.id(), customer.managerCode(), step.title(),
-                            campaign.id(), work.now.plus(step.due())));
+                            campaign.id(), step.key(), work.now.plus(step.due()), null));
                     key = campaign.following(step);
                 }
                 case MOVE_TO_CAMPAIGN -> {

@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("tasks")
 public record Task(@Id String id, String customerId, String managerCode, String title, String campaignId, Instant dueAt,
         TaskStatus status, ContactOutcome outcome, String note, Instant completedAt, String touchpointId,
-        @Indexed(unique = true, sparse = true) String dedupKey, Instant createdAt) implements NodeEntity {
+        @Indexed(unique = true, sparse = true) String dedupKey, Instant createdAt, String stepKey) implements NodeEntity {
 
     /** Where a task stands. */
     public enum TaskStatus { OPEN, DONE, CANCELLED }

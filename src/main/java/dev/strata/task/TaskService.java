@@ -50,9 +50,9 @@ public class TaskService {
         this.clock = clock;
     }
 
-    /** A task a campaign step asks for; {@code dedupKey} makes a retried step create it once. */
+    /** A task a campaign step asks for; {@code dedupKey} makes a retried step create it once; {@code id} null: a new one. */
     public record NewTask(String dedupKey, String customerId, String managerCode, String title, String campaignId,
-            Instant dueAt) {
+            String stepKey, Instant dueAt, String id) {
     }
 
     record CompleteTaskInput(String taskId, ContactOutcome outcome, String note) {
@@ -68,8 +68,8 @@ public class TaskService {
         }
         Instant now = clock.instant();
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Task.class);
-        bulk.insert(tasks.stream().map(t -> new Task(new ObjectId().toHexString(), t.customerId(), t.managerCode(),
-                t.title(), t.campaignId(), t.dueAt(), Task.TaskStatus.OPEN, null, null, null, null, t.dedupKey(), now))
+        bulk.insert(tasks.stream().map(t -> new Task(t.id() != null ? t.id() : new ObjectId().toHexString(), t.customerId(), t.managerCode(),
+                t.title(), t.campaignId(), t.dueAt(), Task.TaskStatus.OPEN, null, null, null, null, t.dedupKey(), now, t.stepKey()))
                 .toList());
         try {
             bulk.execute();
@@ -114,7 +114,7 @@ public class TaskService {
                     "the task is not open", "taskId")));
         }
         var status = input.outcome().status();
-        Touchpoint touchpoint = new Touchpoint(new ObjectId().toHexString(), task.customerId(), task.campaignId(), null,
+        Touchpoint touchpoint = new Touchpoint(new ObjectId().toHexString(), task.customerId(), task.campaignId(), task.stepKey(),
                 Channel.PHONE_CALL, status, null, input.outcome(), input.note(), Viewers.name(), null, now, null,
                 status == dev.strata.touchpoint.TouchpointStatus.CONVERTED ? now : null, null, now, null, null,
                 "task:" + id, List.of(new Touchpoint.StatusChange(status, now)), null);
