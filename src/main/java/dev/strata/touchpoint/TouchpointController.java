@@ -30,10 +30,13 @@ class TouchpointController implements NodeFetcher {
 
     static final String PAGES = "customerTouchpointPages";
 
-    private final TouchpointService touchpoints;
+    private final HumanContacts contacts;
+    private final TouchpointReads touchpoints;
     private final CustomerService customers;
 
-    TouchpointController(TouchpointService touchpoints, CustomerService customers, BatchLoaderRegistry loaders) {
+    TouchpointController(HumanContacts contacts, TouchpointReads touchpoints, CustomerService customers,
+            BatchLoaderRegistry loaders) {
+        this.contacts = contacts;
         this.touchpoints = touchpoints;
         this.customers = customers;
         loaders.<OwnerPages.Key, Connection<Touchpoint>>forName(PAGES)
@@ -41,8 +44,8 @@ class TouchpointController implements NodeFetcher {
     }
 
     @MutationMapping
-    TouchpointService.RecordResult recordTouchpoint(@Argument TouchpointService.RecordInput input, Scope scope) {
-        return touchpoints.recordHumanContact(input, scope);
+    HumanContacts.RecordResult recordTouchpoint(@Argument HumanContacts.RecordInput input, Scope scope) {
+        return contacts.recordHumanContact(input, scope);
     }
 
     /** Batched across a list of customers through a data loader, since each page request carries arguments. */
