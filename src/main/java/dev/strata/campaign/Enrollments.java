@@ -20,9 +20,11 @@ class Enrollments {
     private final MongoTemplate mongo;
     private final Schedule schedule;
     private final StatsCounters stats;
+    private final StepClaims claims;
     private final Clock clock;
 
-    Enrollments(MongoTemplate mongo, Schedule schedule, StatsCounters stats, Clock clock) {
+    Enrollments(MongoTemplate mongo, Schedule schedule, StatsCounters stats, StepClaims claims, Clock clock) {
+        this.claims = claims;
         this.mongo = mongo;
         this.schedule = schedule;
         this.stats = stats;
@@ -76,12 +78,11 @@ class Enrollments {
                 .set("stepKey", campaign.journey().get(0).key()).set("stepSeq", seq).set("dueAt", now)
                 .set("enrolledAt", now).unset("endedAt").unset("waitUntil").set("responseRank", 0).unset("responseChannel")
                 .unset("answeredChannel").set("converted", false).inc("runs", 1);
-        var query = org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(ended.id())
-                        .and("state").is(Enrollment.State.DONE).and("stepSeq").is(ended.stepSeq()));
-        if (mongo.updateFirst(query, update, Enrollment.class).getModifiedCount() == 0) {
+        if (ended.state() != Enrollment.State.DONE || !claims.claim(StepClaims.key(ended.id(), ended.stepSeq()))) {
             return false;
         }
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(ended.id())), update, Enrollment.class);
         schedule.add(List.of(new Schedule.Entry(ended.id(), seq, now)));
         stats.apply(campaign.id(), StatsCounters.increments().add("active", 1).add("reentered", 1));
         return true;

@@ -32,10 +32,11 @@ class JourneyBatch {
     private final JourneyWalk walk;
     private final JourneyEffects effects;
     private final StatsCounters stats;
+    private final StepClaims claims;
     private final Clock clock;
 
     JourneyBatch(MongoTemplate mongo, LiveCustomers live, ManagerService managers, ProductService products,
-            JourneyWalk walk, JourneyEffects effects, StatsCounters stats, Clock clock) {
+            JourneyWalk walk, JourneyEffects effects, StatsCounters stats, StepClaims claims, Clock clock) {
         this.mongo = mongo;
         this.live = live;
         this.managers = managers;
@@ -43,6 +44,7 @@ class JourneyBatch {
         this.walk = walk;
         this.effects = effects;
         this.stats = stats;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -100,15 +102,25 @@ class JourneyBatch {
         effects.sideEffects(work);
     }
 
-    /** Applies enrollment updates where the step is still the one walked; returns how many were applied. */
+    /** Applies the enrollment updates whose move away from the walked step this batch wins; returns how many. */
     private int update(Map<String, Update> updates, BatchWork work) {
         if (updates.isEmpty()) {
             return 0;
         }
+        List<String> ids = List.copyOf(updates.keySet());
+        Set<String> won = claims.claim(ids.stream().map(id -> StepClaims.key(id, work.expectedSeq.get(id))).toList());
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Enrollment.class);
-        updates.forEach((id, update) -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)
-                .and("stepSeq").is(work.expectedSeq.get(id))), update));
-        return bulk.execute().getModifiedCount();
+        int applied = 0;
+        for (String id : ids) {
+            if (won.contains(StepClaims.key(id, work.expectedSeq.get(id)))) {
+                bulk.updateOne(Query.query(Criteria.where("_id").is(id)), updates.get(id));
+                applied++;
+            }
+        }
+        if (applied > 0) {
+            bulk.execute();
+        }
+        return applied;
     }
 
     private JourneyWalk.Names names(java.util.Collection<Customer> customers, java.util.Collection<Campaign> campaigns) {

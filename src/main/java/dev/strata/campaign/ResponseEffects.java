@@ -14,7 +14,6 @@ import dev.strata.label.LabelService;
 import dev.strata.shared.Channel;
 import dev.strata.touchpoint.Touchpoint;
 import dev.strata.touchpoint.TouchpointStatus;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,9 +37,10 @@ class ResponseEffects {
     private final LiveCustomers live;
     private final StatsCounters stats;
     private final Schedule schedule;
+    private final StepClaims claims;
 
     ResponseEffects(MongoTemplate mongo, CustomerWrites writes, CustomerLabels labels, LabelService labelService,
-            LiveCustomers live, StatsCounters stats, Schedule schedule) {
+            LiveCustomers live, StatsCounters stats, Schedule schedule, StepClaims claims) {
         this.mongo = mongo;
         this.writes = writes;
         this.labels = labels;
@@ -48,6 +48,7 @@ class ResponseEffects {
         this.live = live;
         this.stats = stats;
         this.schedule = schedule;
+        this.claims = claims;
     }
 
     void unsubscribed(Touchpoint touchpoint) {
@@ -75,15 +76,12 @@ class ResponseEffects {
         Enrollment before = mongo.findAndModify(Query.query(Criteria.where("_id").is(touchpoint.enrollmentId())
                         .and("responseRank").lt(rank)),
                 new Update().set("responseRank", rank).set("responseChannel", touchpoint.channel()), Enrollment.class);
-        if (before != null && before.state() == Enrollment.State.WAITING_RESPONSE) {
+        if (before != null && before.state() == Enrollment.State.WAITING_RESPONSE
+                && claims.claim(StepClaims.key(before.id(), before.stepSeq()))) {
             long seq = before.stepSeq() + 1;
-            Enrollment woken = mongo.findAndModify(Query.query(Criteria.where("_id").is(before.id())
-                            .and("state").is(Enrollment.State.WAITING_RESPONSE).and("stepSeq").is(before.stepSeq())),
-                    new Update().set("stepSeq", seq).set("dueAt", now).set("state", Enrollment.State.ACTIVE),
-                    FindAndModifyOptions.options().returnNew(true), Enrollment.class);
-            if (woken != null) {
-                schedule.add(List.of(new Schedule.Entry(woken.id(), seq, now)));
-            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(before.id())),
+                    new Update().set("stepSeq", seq).set("dueAt", now).set("state", Enrollment.State.ACTIVE), Enrollment.class);
+            schedule.add(List.of(new Schedule.Entry(before.id(), seq, now)));
         }
     }
 

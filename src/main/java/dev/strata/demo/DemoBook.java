@@ -24,6 +24,7 @@ final class DemoBook {
     private final DemoIds customerIds;
     private final DemoIds userIds;
     private final DemoProducts products;
+    private final SplittableRandom campaignRandom;
 
     /** Dates are drawn relative to {@code now}/{@code today}: same seed and same reference time, same data. */
     DemoBook(long seed, Instant now, LocalDate today) {
@@ -39,6 +40,12 @@ final class DemoBook {
         this.customerIds = new DemoIds(root.split());
         this.userIds = new DemoIds(root.split());
         this.products = new DemoProducts(root.split());
+        this.campaignRandom = root.split();
+    }
+
+    /** The demo campaigns, from a stream split off last so the other demo IDs stay what they were. */
+    DemoCampaigns campaigns() {
+        return new DemoCampaigns(campaignRandom, now);
     }
 
     DemoOrganisation organisation() {

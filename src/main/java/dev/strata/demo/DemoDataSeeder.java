@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.strata.branch.Branch;
+import dev.strata.campaign.PastCampaigns;
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerIngestService;
 import dev.strata.customer.CustomerService;
@@ -24,6 +25,7 @@ import dev.strata.label.Label;
 import dev.strata.manager.RelationshipManager;
 import dev.strata.product.Product;
 import dev.strata.store.SequenceAllocator;
+import dev.strata.task.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,10 +55,14 @@ class DemoDataSeeder implements ApplicationRunner {
     private final CustomerService customerService;
     private final CustomerWrites customerWrites;
     private final IdentityClaims identityClaims;
+    private final PastCampaigns pastCampaigns;
+    private final TaskService tasks;
 
     DemoDataSeeder(MongoTemplate mongo, SequenceAllocator sequences, DemoUsers users, DemoProperties properties,
             Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, CustomerService customerService,
-            CustomerWrites customerWrites, IdentityClaims identityClaims) {
+            CustomerWrites customerWrites, IdentityClaims identityClaims, PastCampaigns pastCampaigns, TaskService tasks) {
+        this.pastCampaigns = pastCampaigns;
+        this.tasks = tasks;
         this.identityClaims = identityClaims;
         this.customerService = customerService;
         this.customerWrites = customerWrites;
@@ -100,14 +106,22 @@ class DemoDataSeeder implements ApplicationRunner {
         DemoCustomers customers = book.customers(managers, labels, catalogue);
         long firstSeq = sequences.allocate(CustomerIngestService.SEQUENCE, count);
         List<Customer> batch = new ArrayList<>(BATCH);
+        List<Customer> reached = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             batch.add(customers.customer(i, firstSeq + i));
+            if (i < DemoCampaigns.REACHED) {
+                reached.add(batch.get(batch.size() - 1));
+            }
             if (batch.size() == BATCH || i == count - 1) {
                 customerWrites.insert(batch);
                 claimIdentities(identityClaims, batch);
                 batch.clear();
             }
         }
+        DemoCampaigns.Plan campaigns = book.campaigns().plan(reached);
+        campaigns.past().forEach(p -> pastCampaigns.store(p.campaign(), p.audience(), p.enrolled()));
+        campaigns.waiting().forEach(c -> pastCampaigns.store(c, 0, List.of()));
+        tasks.createAll(campaigns.tasks());
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Seeded {} demo customers (seed {}) with {} branches, {} RMs, {} labels, {} products and {} new demo users"
                 + " in {} ms", count, properties.seed(), branches.size(), managers.size(), labels.size(), catalogue.size(),

@@ -24,7 +24,11 @@ class CampaignLifecycleTests extends CampaignTestSupport {
                 send("s2", "SMS", "again", null)));
         ending.put("endAt", clock.instant().plus(Duration.ofDays(1)).toString());
         String id = launched(ending);
-        String empty = launched(campaignInput(unique("empty"), List.of(segmentOfBranch(unique("none").replace("-", ""))),
+        String nobody = unique("nb").replace("-", "");
+        asAdmin().document("mutation($i: UpsertBranchesInput!) { upsertBranches(input: $i) { userErrors { message } } }")
+                .variable("i", Map.of("branches", List.of(Map.of("code", nobody, "name", nobody, "city", "Shanghai"))))
+                .execute().path("upsertBranches.userErrors").entityList(Object.class).hasSize(0);
+        String empty = launched(campaignInput(unique("empty"), List.of(segmentOfBranch(nobody)),
                 List.of(send("s", "SMS", "hi", null))));
         advance(Duration.ofDays(2));
         assertThat(campaign(id).get("status")).as("past its end while customers still wait").isEqualTo("RUNNING");
@@ -59,8 +63,11 @@ class CampaignLifecycleTests extends CampaignTestSupport {
 
         String marketers = create(marketer, campaignInput(unique("hq"), List.of(both), List.of(send("s", "SMS", "hi", null))));
         assertThat(transition(manager, "submitCampaign", marketers)).containsExactly("NOT_FOUND");
-        assertThat(as(manager).document("query($id: ID!) { campaign(id: $id) { id } }").variable("id", marketers).execute()
-                .path("campaign").valueIsNull());
+        as(manager).document("query($id: ID!) { campaign(id: $id) { id } }").variable("id", marketers).execute()
+                .errors().filter(e -> true).verify().path("campaign").valueIsNull();
+        List<String> listed = as(manager).documentName("mobile/Campaigns").variable("first", 100).execute()
+                .path("campaigns.edges[*].node.id").entityList(String.class).get();
+        assertThat(listed).contains(theirs).doesNotContain(marketers);
     }
 
     @Test
