@@ -1,0 +1,132 @@
+package dev.strata.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.strata.StrataApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 11's figures: demo customers on the embedded in-memory store, a single-step campaign to all of them
+ * (created, submitted, approved by another marketer, launched over HTTP with real JWTs); prints the launch latency,
+ * the time until every customer is enrolled and has a touchpoint (touchpoints per second), and campaign.stats p50/p99
+ * read while it runs. A second campaign to the same customers gives the warm figures. Run: see README ("Benchmarks").
+ */
+public final class CampaignBenchmark {
+
+    static final int CUSTOMERS = Integer.getInteger("bench.customers", 200_000);
+    static final String PASSWORD = "bench-password-2026";
+    static final String CREATE = """
+            mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { campaign { id } userErrors { message } } }""";
+    static final String STATS = """
+            query($id: ID!) { campaign(id: $id) { status stats { audienceSize enrolled sent suppressed failed
+              byChannel { key sent } } } }""";
+
+    private CampaignBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seeding = System.nanoTime();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class).run(
+                "--server.port=0", "--strata.embedded-mongo.store=memory", "--strata.data-dir=target/bench-data",
+                "--strata.security.admin-password=" + PASSWORD, "--strata.demo.customers=" + CUSTOMERS,
+                "--logging.level.root=WARN")) {
+            System.out.printf("seeded %,d demo customers in %.1f s%n", CUSTOMERS, (System.nanoTime() - seeding) / 1e9);
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            BenchClient anonymous = new BenchClient(port, null);
+            BenchClient admin = anonymous.as(anonymous.login("admin", PASSWORD));
+            admin.execute("mutation($i: UpdateContactPolicyInput!) { updateContactPolicy(input: $i) { userErrors { message } } }",
+                    Map.of("i", Map.of("maxContacts", 100, "quietStart", "00:00", "quietEnd", "00:00")));
+            BenchClient maker = anonymous.as(user(admin, anonymous, "bench-maker"));
+            BenchClient checker = anonymous.as(user(admin, anonymous, "bench-checker"));
+            String segment = maker.execute("mutation($i: CreateSegmentInput!) { createSegment(input: $i) { segment { id } } }",
+                    Map.of("i", Map.of("name", "everyone", "rule", Map.of("not", Map.of("branchIn", List.of("-none-"))))))
+                    .path("createSegment").path("segment").path("id").asString();
+            run("cold", maker, checker, segment);
+            run("warm", maker, checker, segment);
+        }
+    }
+
+    private static String user(BenchClient admin, BenchClient anonymous, String name) {
+        admin.execute("mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { message } } }",
+                Map.of("i", Map.of("username", name, "password", PASSWORD, "roles", List.of("MARKETER"))));
+        return anonymous.login(name, PASSWORD);
+    }
+
+    private static void run(String label, BenchClient maker, BenchClient checker, String segment) throws Exception {
+        String id = maker.execute(CREATE, Map.of("i", Map.of("name", "bench " + label, "segmentIds", List.of(segment),
+                "costPerContact", List.of(Map.of("channel", "SMS", "cost", "0.05")),
+                "journey", List.of(Map.of("send", Map.of("key", "offer", "channel", "SMS", "fallbackChannels",
+                        List.of("APP_PUSH", "WECHAT"), "template", "{name}, a new offer from {rmName}"))))))
+                .path("createCampaign").path("campaign").path("id").asString();
+        transition(maker, "submitCampaign", id);
+        transition(checker, "approveCampaign", id);
+        long launchStarted = System.nanoTime();
+        transition(maker, "launchCampaign", id);
+        long launched = System.nanoTime();
+
+        List<Long> statsNanos = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread reader = new Thread(() -> {
+            String body = BenchClient.body(STATS, Map.of("id", id));
+            while (running.get()) {
+                long t = System.nanoTime();
+                checker.post(body);
+                statsNanos.add(System.nanoTime() - t);
+                sleep(20);
+            }
+        }, "stats-reader");
+        reader.start();
+        long enrolledAt = 0;
+        JsonNode stats;
+        do {
+            sleep(100);
+            stats = maker.execute(STATS, Map.of("id", id)).path("campaign").path("stats");
+            if (enrolledAt == 0 && stats.path("enrolled").asInt() >= CUSTOMERS) {
+                enrolledAt = System.nanoTime();
+            }
+        } while (touched(stats) < stats.path("audienceSize").asInt(-1) || stats.path("audienceSize").asInt(-1) <= 0
+                || stats.path("enrolled").asInt() < stats.path("audienceSize").asInt());
+        long done = System.nanoTime();
+        running.set(false);
+        reader.join();
+        List<Long> sorted = new ArrayList<>(statsNanos);
+        Collections.sort(sorted);
+        double seconds = (done - launched) / 1e9;
+        System.out.printf("%s: launchCampaign %.0f ms; audience %,d enrolled in %.1f s; %,d touchpoints (%,d sent, %,d "
+                + "suppressed, %,d failed) in %.1f s after launch = %,.0f touchpoints/s; campaign.stats while running: "
+                + "%d reads, p50 %.1f ms, p99 %.1f ms%n", label, (launched - launchStarted) / 1e6,
+                stats.path("audienceSize").asInt(), (enrolledAt - launched) / 1e9, touched(stats), stats.path("sent").asInt(),
+                stats.path("suppressed").asInt(), stats.path("failed").asInt(), seconds, touched(stats) / seconds,
+                sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99));
+    }
+
+    private static int touched(JsonNode stats) {
+        return stats.path("sent").asInt() + stats.path("suppressed").asInt() + stats.path("failed").asInt();
+    }
+
+    private static void transition(BenchClient client, String mutation, String id) {
+        JsonNode errors = client.execute("mutation($i: CampaignIdInput!) { " + mutation + "(input: $i) { userErrors { message } } }",
+                Map.of("i", Map.of("id", id))).path(mutation).path("userErrors");
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(mutation + ": " + errors);
+        }
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
