@@ -2,6 +2,7 @@ package dev.strata.time;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +11,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
 
+    /** The system clock, or a {@link TestClock} that {@code advanceTestClock} moves when {@code strata.test-clock=true}. */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${strata.test-clock:false}") boolean testClock) {
+        return testClock ? new TestClock(Clock.systemUTC()) : Clock.systemUTC();
     }
 }

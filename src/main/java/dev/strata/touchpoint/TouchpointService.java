@@ -80,7 +80,8 @@ public class TouchpointService implements OwnerPages.Source<Touchpoint> {
         Touchpoint touchpoint = new Touchpoint(new ObjectId().toHexString(), customer.id(), null, null, input.channel(),
                 status, status == TouchpointStatus.FAILED ? "no answer" : null, input.outcome(), input.note(),
                 Viewers.name(), null, now, null, status == TouchpointStatus.CONVERTED ? now : null,
-                status == TouchpointStatus.CONVERTED ? input.revenue() : null, now);
+                status == TouchpointStatus.CONVERTED ? input.revenue() : null, now, null, null, null,
+                List.of(new Touchpoint.StatusChange(status, now)), null);
         record(touchpoint);
         return new RecordResult(touchpoint, List.of());
     }
@@ -93,6 +94,73 @@ public class TouchpointService implements OwnerPages.Source<Touchpoint> {
         Update update = new Update();
         update.push("recentTouchpoints").atPosition(0).slice(RECENT).each(recent);
         writes.update(touchpoint.customerId(), update);
+    }
+
+    /**
+     * Stores a batch of campaign touchpoints in one unordered write and puts them on their customers' recent
+     * lists in one bulk write; returns those stored now (a touchpoint whose {@code dedupKey} is already stored
+     * was recorded by an earlier attempt and is left out).
+     */
+    public List<Touchpoint> recordAll(List<Touchpoint> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Set<Integer> refused = new java.util.HashSet<>();
+        var bulk = mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, Touchpoint.class);
+        bulk.insert(batch);
+        try {
+            bulk.execute();
+        } catch (org.springframework.data.mongodb.BulkOperationException e) {
+            e.getErrors().forEach(error -> {
+                if (error.getCode() != 11000) {
+                    throw e;
+                }
+                refused.add(error.getIndex());
+            });
+        }
+        List<Touchpoint> stored = new java.util.ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (!refused.contains(i)) {
+                stored.add(batch.get(i));
+            }
+        }
+        Map<String, List<Customer.RecentTouchpoint>> byCustomer = new java.util.LinkedHashMap<>();
+        stored.forEach(t -> byCustomer.computeIfAbsent(t.customerId(), id -> new java.util.ArrayList<>()).add(0,
+                new Customer.RecentTouchpoint(t.id(), t.channel(), t.status().name(), t.campaignId(), t.createdAt())));
+        Map<String, Update> updates = new java.util.HashMap<>();
+        byCustomer.forEach((customerId, recent) -> {
+            Update update = new Update();
+            update.push("recentTouchpoints").atPosition(0).slice(RECENT).each(recent.toArray());
+            updates.put(customerId, update);
+        });
+        writes.updateEach(updates);
+        return stored;
+    }
+
+    /** Changes a stored touchpoint's status if it is still one of {@code from}; returns it as it was, or null. */
+    public Touchpoint advance(String id, Set<TouchpointStatus> from, Update change) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").in(from)), change,
+                Touchpoint.class);
+    }
+
+    /** A touchpoint by its tracking token (a unique-index lookup), or null. */
+    public Touchpoint findByToken(String token) {
+        return mongo.findOne(Query.query(Criteria.where("trackingToken").is(token)), Touchpoint.class);
+    }
+
+    /** A touchpoint regardless of scope (background work), or null. */
+    public Touchpoint findUnscoped(String id) {
+        return mongo.findById(id, Touchpoint.class);
+    }
+
+    /** Changes several touchpoints, each by ID, in one unordered write. */
+    public void updateEach(Map<String, Update> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        var bulk = mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, Touchpoint.class);
+        updates.forEach((id, update) -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)), update));
+        bulk.execute();
     }
 
     /** Customers' touchpoints, newest first; the caller has already been allowed to see the customers. */

@@ -1,0 +1,118 @@
+package dev.strata.campaign;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.strata.customer.Customer;
+import dev.strata.customer.LiveCustomers;
+import dev.strata.manager.ManagerService;
+import dev.strata.manager.RelationshipManager;
+import dev.strata.product.ProductService;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Works one claimed batch of schedule entries: loads what they need in bulk, walks each, writes the outcome in bulk. */
+@Component
+class JourneyBatch {
+
+    private final MongoTemplate mongo;
+    private final LiveCustomers live;
+    private final ManagerService managers;
+    private final ProductService products;
+    private final JourneyWalk walk;
+    private final JourneyEffects effects;
+    private final Clock clock;
+
+    JourneyBatch(MongoTemplate mongo, LiveCustomers live, ManagerService managers, ProductService products,
+            JourneyWalk walk, JourneyEffects effects, Clock clock) {
+        this.mongo = mongo;
+        this.live = live;
+        this.managers = managers;
+        this.products = products;
+        this.walk = walk;
+        this.effects = effects;
+        this.clock = clock;
+    }
+
+    /** Works the entries ({@code enrollmentId|stepSeq}); stale ones (an older step) are dropped. */
+    void work(List<String> tokens) {
+        Map<String, Long> wanted = new HashMap<>();
+        for (String token : tokens) {
+            int bar = token.lastIndexOf('|');
+            wanted.put(token.substring(0, bar), Long.parseLong(token.substring(bar + 1)));
+        }
+        List<Enrollment> due = mongo.find(Query.query(Criteria.where("_id").in(wanted.keySet())), Enrollment.class)
+                .stream().filter(e -> !e.ended() && wanted.get(e.id()) == e.stepSeq()).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        Set<String> campaignIds = due.stream().map(Enrollment::campaignId).collect(Collectors.toSet());
+        Map<String, Campaign> campaigns = mongo.find(Query.query(Criteria.where("_id").in(campaignIds)), Campaign.class)
+                .stream().collect(Collectors.toMap(Campaign::id, Function.identity()));
+        Map<String, Customer> customers = live.resolveUnscoped(due.stream().map(Enrollment::customerId).toList());
+        JourneyWalk.Names names = names(customers.values(), campaigns.values());
+        BatchWork work = new BatchWork(clock.instant());
+        for (Enrollment e : due) {
+            Campaign campaign = campaigns.get(e.campaignId());
+            Customer customer = customers.get(e.customerId());
+            if (campaign == null || customer == null || campaign.status() == CampaignStatus.CANCELLED
+                    || campaign.status() == CampaignStatus.COMPLETED) {
+                work.end(e, e.stepSeq() + 1, new Update());
+            } else if (campaign.status() != CampaignStatus.RUNNING) {
+                work.schedule(e, e.stepKey(), e.stepSeq() + 1, work.now.plusSeconds(60), e.state(), new Update());
+            } else {
+                walk.walk(e, campaign, customer, names, work);
+            }
+        }
+        write(work, campaigns);
+    }
+
+    private void write(BatchWork work, Map<String, Campaign> campaigns) {
+        effects.sendAndRecord(work, campaigns);
+        effects.schedule(work.entries);
+        if (!work.enrollmentUpdates.isEmpty()) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Enrollment.class);
+            work.enrollmentUpdates.forEach((id, update) -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)
+                    .and("stepSeq").is(work.expectedSeq.get(id))), update));
+            bulk.execute();
+        }
+        effects.sideEffects(work);
+    }
+
+    private JourneyWalk.Names names(java.util.Collection<Customer> customers, java.util.Collection<Campaign> campaigns) {
+        Set<String> managerCodes = customers.stream().map(Customer::managerCode).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<String> productCodes = new HashSet<>();
+        campaigns.forEach(c -> c.journey().forEach(s -> {
+            if (s.offerProductCode() != null) {
+                productCodes.add(s.offerProductCode());
+            }
+        }));
+        boolean templatesNameManagers = campaigns.stream().anyMatch(c -> c.journey().stream()
+                .anyMatch(s -> s.template() != null && s.template().contains("{rmName}")
+                        || s.variants() != null && s.variants().stream().anyMatch(v -> v.template().contains("{rmName}"))));
+        Map<String, String> managerNames = new HashMap<>();
+        if (templatesNameManagers && !managerCodes.isEmpty()) {
+            managers.findAll(managerCodes).forEach((code, rm) -> managerNames.put(code, nameOf(rm)));
+        }
+        Map<String, String> productNames = new HashMap<>();
+        if (!productCodes.isEmpty()) {
+            products.findAll(productCodes).forEach((code, p) -> productNames.put(code, p.name()));
+        }
+        return new JourneyWalk.Names(managerNames, productNames);
+    }
+
+    private static String nameOf(RelationshipManager rm) {
+        return rm.name() == null ? "" : rm.name();
+    }
+}

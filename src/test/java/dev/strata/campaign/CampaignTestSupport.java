@@ -1,0 +1,174 @@
+package dev.strata.campaign;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.strata.security.Role;
+import dev.strata.support.StrataIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.TestPropertySource;
+
+/** Campaign tests share a context with the test clock on; helpers build a branch of customers, a segment, a campaign. */
+@TestPropertySource(properties = "strata.test-clock=true")
+abstract class CampaignTestSupport extends StrataIntegrationTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final String CAMPAIGN_FIELDS = "id name status createdBy approvedBy rejectionReason "
+            + "stats { audienceSize enrolled control sent delivered opened clicked converted suppressed failed "
+            + "convertedCustomers controlConverted conversionRate controlConversionRate uplift cost revenue roi "
+            + "byChannel { key sent opened } byStep { key sent suppressed } byVariant { key sent } }";
+
+    @Autowired
+    Clock clock;
+
+    String admin;
+    String marketer;
+    String checker;
+
+    void setUpPeople() {
+        admin = adminToken();
+        marketer = userToken(unique("mk"), Role.MARKETER);
+        checker = userToken(unique("ck"), Role.MARKETER);
+    }
+
+    /** Moves the test clock to the next 10:00 in Shanghai (out of quiet hours). */
+    void advanceToMorning() {
+        ZonedDateTime now = clock.instant().atZone(SHANGHAI);
+        ZonedDateTime ten = now.with(LocalTime.of(10, 0));
+        if (!ten.isAfter(now)) {
+            ten = ten.plusDays(1);
+        }
+        advance(Duration.between(now, ten));
+        admin = adminToken();
+    }
+
+    Instant advance(Duration by) {
+        return Instant.parse(java.time.OffsetDateTime.parse(asAdmin().document(
+                "mutation($by: Duration!) { advanceTestClock(input: {by: $by}) { now userErrors { message } } }")
+                .variable("by", by.toString()).execute().path("advanceTestClock.userErrors").entityList(Object.class)
+                .hasSize(0).path("advanceTestClock.now").entity(String.class).get()).toInstant().toString());
+    }
+
+    @Override
+    protected HttpGraphQlTester asAdmin() {
+        return as(login("admin", ADMIN_PASSWORD));
+    }
+
+    void policy(int maxContacts, String quietStart, String quietEnd) {
+        asAdmin().document("mutation($i: UpdateContactPolicyInput!) { updateContactPolicy(input: $i) { userErrors { message } } }")
+                .variable("i", Map.of("maxContacts", maxContacts, "perDays", 7, "quietStart", quietStart, "quietEnd", quietEnd,
+                        "timeZone", "Asia/Shanghai"))
+                .execute().path("updateContactPolicy.userErrors").entityList(Object.class).hasSize(0);
+    }
+
+    /** A new branch with an RM and {@code n} customers consenting to {@code channels}; returns the customer IDs. */
+    List<String> customers(String branch, int n, List<String> channels) {
+        HttpGraphQlTester admin = asAdmin();
+        admin.document("mutation($i: UpsertBranchesInput!) { upsertBranches(input: $i) { userErrors { message } } }")
+                .variable("i", Map.of("branches", List.of(Map.of("code", branch, "name", branch, "city", "Shanghai"))))
+                .execute().path("upsertBranches.userErrors").entityList(Object.class).hasSize(0);
+        admin.document("mutation($i: UpsertRelationshipManagersInput!) { upsertRelationshipManagers(input: $i) { userErrors { message } } }")
+                .variable("i", Map.of("managers", List.of(Map.of("code", branch + "rm", "name", "王经理", "branchCode", branch))))
+                .execute().path("upsertRelationshipManagers.userErrors").entityList(Object.class).hasSize(0);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("externalRef", branch + "-" + i);
+            row.put("name", "客户" + i);
+            row.put("branchCode", branch);
+            row.put("managerCode", branch + "rm");
+            row.put("riskLevel", "C2");
+            row.put("riskAssessedAt", clock.instant().atZone(SHANGHAI).toLocalDate().minusMonths(1).toString());
+            row.put("consents", channels.stream().map(c -> Map.of("channel", c, "granted", true)).toList());
+            rows.add(row);
+        }
+        return admin.documentName("feed/UpsertCustomers").variable("input", Map.of("customers", rows)).execute()
+                .path("upsertCustomers.userErrors").entityList(Object.class).hasSize(0)
+                .path("upsertCustomers.rows[*].customer.id").entityList(String.class).get();
+    }
+
+    String segmentOfBranch(String branch) {
+        return as(marketer).document("mutation($i: CreateSegmentInput!) { createSegment(input: $i) { segment { id } userErrors { message } } }")
+                .variable("i", Map.of("name", unique("seg"), "rule", Map.of("branchIn", List.of(branch))))
+                .execute().path("createSegment.userErrors").entityList(Object.class).hasSize(0)
+                .path("createSegment.segment.id").entity(String.class).get();
+    }
+
+    Map<String, Object> campaignInput(String name, List<String> segmentIds, List<Map<String, Object>> journey) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("name", name);
+        input.put("segmentIds", segmentIds);
+        input.put("journey", journey);
+        return input;
+    }
+
+    String create(String token, Map<String, Object> input) {
+        return as(token).document("mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { campaign { id status } "
+                + "userErrors { field message code } } }").variable("i", input).execute()
+                .path("createCampaign.userErrors").entityList(Object.class).hasSize(0)
+                .path("createCampaign.campaign.id").entity(String.class).get();
+    }
+
+    /** Runs a transition mutation and returns its userErrors' codes. */
+    List<String> transition(String token, String mutation, String id) {
+        return as(token).document("mutation($i: CampaignIdInput!) { " + mutation + "(input: $i) { campaign { status } "
+                + "userErrors { code } } }").variable("i", Map.of("id", id)).execute()
+                .path(mutation + ".userErrors[*].code").entityList(String.class).get();
+    }
+
+    /** Creates, submits, approves (by the checker) and launches; returns the campaign ID. */
+    String launched(Map<String, Object> input) {
+        String id = create(marketer, input);
+        List<String> errors = new ArrayList<>(transition(marketer, "submitCampaign", id));
+        errors.addAll(transition(checker, "approveCampaign", id));
+        errors.addAll(transition(marketer, "launchCampaign", id));
+        org.assertj.core.api.Assertions.assertThat(errors).isEmpty();
+        return id;
+    }
+
+    Map<String, Object> campaign(String id) {
+        return asAdmin().document("query($id: ID!) { campaign(id: $id) { " + CAMPAIGN_FIELDS + " } }").variable("id", id)
+                .execute().path("campaign").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                }).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> stats(Map<String, Object> campaign) {
+        return (Map<String, Object>) campaign.get("stats");
+    }
+
+    /** Touchpoints of a campaign (up to 100, newest first) with status, channel, token, customer. */
+    List<Map<String, Object>> touchpoints(String campaignId) {
+        return asAdmin().document("query($f: TouchpointFilter) { touchpoints(filter: $f, first: 100) { edges { node { "
+                + "id status channel stepKey variant reason trackingToken customer { id } } } } }")
+                .variable("f", Map.of("campaignId", campaignId)).execute().path("touchpoints.edges[*].node")
+                .entity(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).get();
+    }
+
+    static Map<String, Object> send(String key, String channel, String template, Object next) {
+        Map<String, Object> send = new HashMap<>();
+        send.put("key", key);
+        send.put("channel", channel);
+        send.put("template", template);
+        if (next != null) {
+            send.put("next", next);
+        }
+        return Map.of("send", send);
+    }
+
+    String respond(String token, String kind) {
+        return anonymous().document("mutation($i: RecordResponseInput!) { recordResponse(input: $i) { status counted "
+                + "userErrors { code } } }").variable("i", Map.of("trackingToken", token, "kind", kind)).execute()
+                .path("recordResponse").entity(Map.class).get().toString();
+    }
+}
