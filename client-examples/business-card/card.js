@@ -117,7 +117,7 @@
     text('card-title', card.title);
     text('card-branch', card.branch ? card.branch.name : '');
     text('card-intro', card.intro || '您好，我是您的专属客户经理，很高兴为您提供财富管理与金融咨询服务。');
-    text('card-visits', '已有 ' + card.visitCount + ' 人浏览');
+    text('card-visits', card.visitCount > 0 ? '已有 ' + card.visitCount + ' 人浏览' : '欢迎您的到访');
     var avatar = $('card-avatar');
     if (card.photoUrl) {
       avatar.style.backgroundImage = 'url("' + card.photoUrl.replace(/["\\]/g, '') + '")';

@@ -13,6 +13,7 @@ import dev.strata.graphql.Connection;
 import dev.strata.graphql.Paging;
 import dev.strata.product.Product;
 import dev.strata.product.ProductService;
+import dev.strata.security.Scopes;
 import dev.strata.shared.Scope;
 import graphql.GraphQLContext;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -92,28 +93,28 @@ class CardController {
 
     /** The visitor's portrait, only when they are in the viewer's scope; another RM's customer stays null. */
     @BatchMapping(typeName = "CardVisitor")
-    Map<CardVisitorEntry, Customer> customer(List<CardVisitorEntry> page, Scope scope) {
+    Map<CardVisitorEntry, Customer> customer(List<CardVisitorEntry> page, GraphQLContext context) {
         Map<String, Customer> byId = customers.byIdUnscoped(page.stream().map(CardVisitorEntry::customerId).distinct().toList());
-        return Batches.byKey(page, e -> visible(byId.get(e.customerId()), scope));
+        return Batches.byKey(page, e -> visible(byId.get(e.customerId()), Scopes.of(context)));
     }
 
     @BatchMapping(typeName = "CardVisitor")
-    Map<CardVisitorEntry, String> visitorName(List<CardVisitorEntry> page, Scope scope) {
+    Map<CardVisitorEntry, String> visitorName(List<CardVisitorEntry> page, GraphQLContext context) {
         Map<String, Customer> byId = customers.byIdUnscoped(page.stream().map(CardVisitorEntry::customerId).distinct().toList());
         return Batches.byKey(page, e -> {
             Customer customer = byId.get(e.customerId());
             if (customer == null) {
                 return "访客";
             }
-            return visible(customer, scope) != null ? customer.name() : masked(customer.name());
+            return visible(customer, Scopes.of(context)) != null ? customer.name() : masked(customer.name());
         });
     }
 
     @BatchMapping(typeName = "CardVisitor")
-    Map<CardVisitorEntry, Customer> possibleMatch(List<CardVisitorEntry> page, Scope scope) {
+    Map<CardVisitorEntry, Customer> possibleMatch(List<CardVisitorEntry> page, GraphQLContext context) {
         Map<String, Customer> byId = customers.byIdUnscoped(page.stream().map(CardVisitorEntry::possibleMatchId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
-        return Batches.byKey(page, e -> e.possibleMatchId() == null ? null : visible(byId.get(e.possibleMatchId()), scope));
+        return Batches.byKey(page, e -> e.possibleMatchId() == null ? null : visible(byId.get(e.possibleMatchId()), Scopes.of(context)));
     }
 
     @BatchMapping(typeName = "CardVisitor")

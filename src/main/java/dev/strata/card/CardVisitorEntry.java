@@ -11,12 +11,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * key; counts per action and the products looked at (at most the card's six) feed the heat score.
  */
 @Document("card_visitors")
-record CardVisitorEntry(@Id String id, String managerCode, String customerId, int visits, int views, int productViews,
-        int callTaps, int shares, int contacts, List<String> productCodes, Instant firstVisitAt, Instant lastVisitAt,
-        boolean leftContact, String possibleMatchId) {
+record CardVisitorEntry(@Id String id, String managerCode, String customerId, Integer visits, Integer views,
+        Integer productViews, Integer callTaps, Integer shares, Integer contacts, List<String> productCodes,
+        Instant firstVisitAt, Instant lastVisitAt, Boolean leftContact, String possibleMatchId) {
 
+    /** Counters an action never incremented are absent from the document: zero. */
     CardVisitorEntry {
         productCodes = productCodes == null ? List.of() : productCodes;
+        visits = visits == null ? 0 : visits;
+        views = views == null ? 0 : views;
+        productViews = productViews == null ? 0 : productViews;
+        callTaps = callTaps == null ? 0 : callTaps;
+        shares = shares == null ? 0 : shares;
+        contacts = contacts == null ? 0 : contacts;
+        leftContact = leftContact != null && leftContact;
     }
 
     static String key(String managerCode, String customerId) {
