@@ -51,7 +51,7 @@ class CardController {
 
     @QueryMapping
     BusinessCard businessCard(@Argument String slug) {
-        return cards.bySlug(slug);
+        return cards.bySlugFresh(slug);
     }
 
     @QueryMapping

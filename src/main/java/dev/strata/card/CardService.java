@@ -52,7 +52,13 @@ public class CardService {
         this.clock = clock;
     }
 
-    /** The card behind a slug, or null for an unknown or malformed one (the two are indistinguishable). */
+    /** The card behind a slug as stored now (the public read), or null for an unknown or malformed slug alike. */
+    BusinessCard bySlugFresh(String slug) {
+        return CardSlugs.wellFormed(slug)
+                ? mongo.findOne(Query.query(Criteria.where("slug").is(slug)), BusinessCard.class) : null;
+    }
+
+    /** The card behind a slug for recording visits (cached a few seconds), or null for an unknown or malformed one. */
     BusinessCard bySlug(String slug) {
         if (!CardSlugs.wellFormed(slug)) {
             return null;
