@@ -50,7 +50,7 @@ class ClientExamplesRunWithTheirVariablesTests extends StrataIntegrationTest {
 
     /** The folder names the client and so the account that sends its documents. */
     private static final Map<String, String> SENDER_OF_FOLDER = Map.of("admin", "admin", "feed", "feed",
-            "mini-program", MINI_PROGRAM_SERVICE, "mobile", "rm001");
+            "mini-program", MINI_PROGRAM_SERVICE, "mobile", "rm001", "business-card", ANONYMOUS);
     /** Mobile documents an RM does not send: only marketers define labels, and login comes before any token. */
     private static final Map<String, String> SENDER_OF_DOCUMENT = Map.of("mobile/CreateLabel", "marketer",
             "mobile/CreateSegment", "marketer", "mobile/SnapshotSegment", "marketer", "mobile/UpdateSegment", "marketer",
