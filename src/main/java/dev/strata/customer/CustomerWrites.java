@@ -84,7 +84,7 @@ public class CustomerWrites {
     }
 
     /**
-     * Stores new customers (whose {@code seq} the caller allocated) as documents mapped once here, and publishes those
+     * Stores new customers (whose {@code seq} the caller allocated) as documents built by hand, and publishes those
      * documents as written, so the index takes them without reading them back; duplicates the store refuses are skipped.
      */
     public void insert(List<Customer> customers) {
@@ -93,9 +93,7 @@ public class CustomerWrites {
         }
         List<Document> documents = new ArrayList<>(customers.size());
         for (Customer customer : customers) {
-            Document document = new Document();
-            mongo.getConverter().write(customer, document);
-            documents.add(document);
+            documents.add(CustomerDocuments.of(customer));
         }
         Set<Integer> refused = new HashSet<>();
         try {

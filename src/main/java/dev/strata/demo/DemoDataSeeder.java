@@ -43,6 +43,7 @@ class DemoDataSeeder implements ApplicationRunner {
     static final int BATCH = 1000;
     /** Above this many customers daily balances are not seeded: their month documents would outweigh the customers. */
     static final int MAX_WITH_BALANCES = 100_000;
+    private static final int PROGRESS_EVERY = 100_000;
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
     private final MongoTemplate mongo;
@@ -113,6 +114,10 @@ class DemoDataSeeder implements ApplicationRunner {
                 if (batch.size() == BATCH || i == count - 1) {
                     writer.store(batch);
                     batch = new ArrayList<>(BATCH);
+                    if ((i + 1) % PROGRESS_EVERY == 0) {
+                        log.info("Seeding demo customers: {} of {} after {} ms", i + 1, count,
+                                (System.nanoTime() - started) / 1_000_000);
+                    }
                 }
             }
             writer.close();
