@@ -49,20 +49,10 @@ final class EventCounts {
         }
     }
 
-    /** Adds each seq's count that day to {@code counts}, for seqs up to {@code counts.length - 1}. */
-    void addTo(int[] counts) {
-        int max = counts.length - 1;
-        once.forEach((int seq) -> {
-            if (seq <= max) {
-                counts[seq]++;
-            }
-        });
+    /** Adds the seqs with two or more events that day to {@code into}. */
+    void addRepeatedTo(RoaringBitmap into) {
         if (many != null) {
-            many.forEach((seq, count) -> {
-                if (seq <= max) {
-                    counts[seq] += count - 1;
-                }
-            });
+            many.keySet().forEach(into::add);
         }
     }
 }

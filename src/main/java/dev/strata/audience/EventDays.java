@@ -12,7 +12,6 @@ import java.util.TreeMap;
 
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
-import org.roaringbitmap.RoaringBitmapWriter;
 
 /** Recent behaviour by day, so "at least N events of a type in these days" is a union of day bitmaps, not a query. */
 final class EventDays {
@@ -73,14 +72,43 @@ final class EventDays {
         if (minCount <= 1 || any.isEmpty()) {
             return any;
         }
-        int[] counts = new int[any.last() + 1];
-        parts.forEach(part -> part.addTo(counts));
-        RoaringBitmapWriter<RoaringBitmap> writer = RoaringBitmapWriter.writer().get();
-        any.forEach((int seq) -> {
-            if (counts[seq] >= minCount) {
-                writer.add(seq);
+        return atLeast(parts, minCount, any);
+    }
+
+    /**
+     * Who in {@code any} has at least {@code minCount} events over the days: saturating bitmap counters count the days
+     * with an event ({@code levels[j]}: on at least j + 1 days), so the work is bitmap algebra over each day's bitmap
+     * rather than a pass over every event; the few with several events on one day are counted exactly on their own.
+     */
+    private static RoaringBitmap atLeast(List<EventCounts> parts, int minCount, RoaringBitmap any) {
+        RoaringBitmap[] levels = new RoaringBitmap[minCount];
+        for (int j = 0; j < minCount; j++) {
+            levels[j] = new RoaringBitmap();
+        }
+        RoaringBitmap repeated = new RoaringBitmap();
+        for (EventCounts part : parts) {
+            for (int j = minCount - 1; j >= 1; j--) {
+                if (!levels[j - 1].isEmpty()) {
+                    levels[j].or(RoaringBitmap.and(levels[j - 1], part.once));
+                }
             }
-        });
-        return writer.get();
+            levels[0].or(part.once);
+            part.addRepeatedTo(repeated);
+        }
+        repeated.and(any);
+        RoaringBitmap result = RoaringBitmap.andNot(levels[minCount - 1], repeated);
+        result.and(any);
+        if (!repeated.isEmpty()) {
+            Map<Integer, Integer> counts = new HashMap<>();
+            for (EventCounts part : parts) {
+                RoaringBitmap.and(part.once, repeated).forEach((int seq) -> counts.merge(seq, part.count(seq), Integer::sum));
+            }
+            counts.forEach((seq, count) -> {
+                if (count >= minCount) {
+                    result.add(seq);
+                }
+            });
+        }
+        return result;
     }
 }
