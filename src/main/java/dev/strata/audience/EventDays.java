@@ -76,39 +76,26 @@ final class EventDays {
     }
 
     /**
-     * Who in {@code any} has at least {@code minCount} events over the days: saturating bitmap counters count the days
-     * with an event ({@code levels[j]}: on at least j + 1 days), so the work is bitmap algebra over each day's bitmap
-     * rather than a pass over every event; the few with several events on one day are counted exactly on their own.
+     * Who in {@code any} has at least {@code minCount} events over the days: saturating bitmap counters
+     * ({@code levels[j]}: at least j + 1 events so far) take each day's layers in turn, so the work is bitmap algebra
+     * over the days' bitmaps rather than a pass over every event.
      */
     private static RoaringBitmap atLeast(List<EventCounts> parts, int minCount, RoaringBitmap any) {
         RoaringBitmap[] levels = new RoaringBitmap[minCount];
         for (int j = 0; j < minCount; j++) {
             levels[j] = new RoaringBitmap();
         }
-        RoaringBitmap repeated = new RoaringBitmap();
         for (EventCounts part : parts) {
-            for (int j = minCount - 1; j >= 1; j--) {
-                if (!levels[j - 1].isEmpty()) {
-                    levels[j].or(RoaringBitmap.and(levels[j - 1], part.once));
+            for (int layer = 0; layer < part.layers(); layer++) {
+                RoaringBitmap counted = part.layer(layer);
+                for (int j = minCount - 1; j >= 1; j--) {
+                    if (!levels[j - 1].isEmpty()) {
+                        levels[j].or(RoaringBitmap.and(levels[j - 1], counted));
+                    }
                 }
+                levels[0].or(counted);
             }
-            levels[0].or(part.once);
-            part.addRepeatedTo(repeated);
         }
-        repeated.and(any);
-        RoaringBitmap result = RoaringBitmap.andNot(levels[minCount - 1], repeated);
-        result.and(any);
-        if (!repeated.isEmpty()) {
-            Map<Integer, Integer> counts = new HashMap<>();
-            for (EventCounts part : parts) {
-                RoaringBitmap.and(part.once, repeated).forEach((int seq) -> counts.merge(seq, part.count(seq), Integer::sum));
-            }
-            counts.forEach((seq, count) -> {
-                if (count >= minCount) {
-                    result.add(seq);
-                }
-            });
-        }
-        return result;
+        return RoaringBitmap.and(levels[minCount - 1], any);
     }
 }
