@@ -37,6 +37,7 @@ public final class AudienceRebuild {
         long started = System.nanoTime();
         Query customers = new Query();
         customers.fields().include(AudienceRecords.FIELDS);
+        customers.cursorBatchSize(CHUNK);
         List<Document> batch = new ArrayList<>(CHUNK);
         try (var stream = mongo.stream(customers, Document.class, CustomerDocuments.COLLECTION)) {
             stream.forEach(customer -> {
@@ -55,6 +56,7 @@ public final class AudienceRebuild {
         var since = LocalDate.now(clock.withZone(zone)).minusDays(index.eventHorizonDays() - 1L).atStartOfDay(zone).toInstant();
         Query events = Query.query(Criteria.where("occurredAt").gte(since));
         events.fields().include("customerId", "type", "channel", "occurredAt");
+        events.cursorBatchSize(CHUNK);
         List<AudienceEvent> recorded = new ArrayList<>(CHUNK);
         long[] count = new long[1];
         try (var stream = mongo.stream(events, Document.class, "events")) {
