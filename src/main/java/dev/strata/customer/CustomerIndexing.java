@@ -55,7 +55,8 @@ class CustomerIndexing implements SmartInitializingSingleton {
         long started = System.nanoTime();
         Instant startedAt = clock.instant();
         List<Document> batch = new ArrayList<>(CHUNK);
-        try (var customers = mongo.stream(withIndexedFields(new Query()), Document.class, collection())) {
+        // In batches: unasked, the embedded store answers a stream over every customer in one reply, over the wire limit.
+        try (var customers = mongo.stream(withIndexedFields(new Query()).cursorBatchSize(CHUNK), Document.class, collection())) {
             customers.forEach(customer -> {
                 batch.add(customer);
                 if (batch.size() == CHUNK) {

@@ -53,7 +53,7 @@ class ClientExamplesRunWithTheirVariablesTests extends StrataIntegrationTest {
             "mini-program", MINI_PROGRAM_SERVICE, "mobile", "rm001", "business-card", ANONYMOUS);
     /** Mobile documents an RM does not send: only marketers define labels, and login comes before any token. */
     private static final Map<String, String> SENDER_OF_DOCUMENT = Map.of("mobile/CreateLabel", "marketer",
-            "mobile/CreateSegment", "marketer", "mobile/SnapshotSegment", "marketer", "mobile/UpdateSegment", "marketer",
+            "mobile/CreateRuleLabel", "marketer", "mobile/CreateSegment", "marketer", "mobile/SnapshotSegment", "marketer", "mobile/UpdateSegment", "marketer",
             "mobile/Login", ANONYMOUS);
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final JsonMapper JSON = JsonMapper.builder().build();
