@@ -64,7 +64,8 @@ final class DemoBehaviour {
                 c.idNumber(), c.source(), c.lifecycleStage(), c.riskLevel(), c.riskAssessedAt(), c.branchCode(),
                 c.managerCode(), c.assets(), digital, c.consents(), c.identities(), List.copyOf(labels), c.products(),
                 c.tier(), c.tierHistory(), c.value(), c.preferredChannel(), averages, recent, c.recentTouchpoints(),
-                c.referredBy(), c.referralCount(), c.mergedInto(), c.contentHash(), c.createdAt(), c.updatedAt());
+                c.referredBy(), c.referralCount(), c.mergedInto(), c.contentHash(), c.createdAt(), c.updatedAt(),
+                c.economics(), c.scoring());
         return new Enriched(customer, done.events(), months);
     }
 }
