@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 import dev.strata.customer.Customer;
-import dev.strata.customer.CustomerService;
+import dev.strata.customer.ProjectedCustomers;
 import dev.strata.shared.Tier;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class TierTimeline {
 
-    private final CustomerService customers;
+    private final ProjectedCustomers customers;
     private final Map<Integer, long[]> changes = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
-    TierTimeline(CustomerService customers) {
+    TierTimeline(ProjectedCustomers customers) {
         this.customers = customers;
     }
 
@@ -75,7 +75,7 @@ class TierTimeline {
             if (loaded) {
                 return;
             }
-            customers.streamProjectedUnscoped(List.of("seq", "tierHistory"), this::read);
+            customers.streamLive(List.of("seq", "tierHistory"), this::read);
             loaded = true;
         }
     }
