@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,14 +41,16 @@ class CustomerIndexing implements SmartInitializingSingleton {
     private final AudienceIndex index;
     private final Clock clock;
     private final ZoneId zone;
+    private final ApplicationEventPublisher events;
     private volatile Instant caughtUpTo = Instant.EPOCH;
 
     CustomerIndexing(MongoTemplate mongo, AudienceIndex index, Clock clock,
-            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.index = index;
         this.clock = clock;
         this.zone = zone;
+        this.events = events;
     }
 
     @Override
@@ -115,6 +118,9 @@ class CustomerIndexing implements SmartInitializingSingleton {
         List<Document> customers = mongo.find(withIndexedFields(changed), Document.class, collection());
         index.put(AudienceRecords.of(customers, zone));
         caughtUpTo = now;
+        if (!customers.isEmpty()) {
+            events.publishEvent(new CustomersCaughtUp(customers.stream().map(c -> c.get("_id").toString()).toList()));
+        }
         log.debug("Audience catch-up re-read {} customers", customers.size());
     }
 

@@ -84,6 +84,22 @@ public class CustomerWrites {
     }
 
     /**
+     * One guarded change per customer, sent as one unordered bulk write: each applies only while its customer still
+     * matches its condition (what the caller read). Returns how many applied.
+     */
+    public int updateEachIf(Map<String, Update> updates, Map<String, Criteria> conditions) {
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Customer.class);
+        updates.forEach((id, update) -> bulk.updateOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id),
+                conditions.getOrDefault(id, new Criteria()))), stamped(update)));
+        int matched = bulk.execute().getMatchedCount();
+        changed(updates.keySet());
+        return matched;
+    }
+
+    /**
      * Stores new customers (whose {@code seq} the caller allocated) as documents built by hand, and publishes those
      * documents as written, so the index takes them without reading them back; duplicates the store refuses are skipped.
      */
