@@ -1,32 +1,55 @@
 package dev.strata.audience;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * One day's events of one type (or type and channel): a bitmap of the customers with at least one, and exact counts
- * only for the few with two or more that day, so {@code minCount} stays exact at bitmap cost.
+ * One day's events of one type (or type and channel) as layers of bitmaps: {@code layer(0)} holds the customers with at
+ * least one event that day, {@code layer(i)} those with at least i + 1. Most have one, so the further layers are tiny,
+ * and {@code minCount} is exact with bitmap algebra alone: a customer's count is the number of layers holding them.
  */
 final class EventCounts {
 
     final RoaringBitmap once = new RoaringBitmap();
-    /** Seq to its count that day, only where the count is 2 or more; null while there are none. */
-    private Map<Integer, Integer> many;
+    /** Layers from the second on (at least 2, 3, ... events that day); empty while nobody has two. */
+    private final List<RoaringBitmap> more = new ArrayList<>(0);
 
     void add(int seq) {
-        if (!once.checkedAdd(seq)) {
-            if (many == null) {
-                many = new HashMap<>();
-            }
-            many.merge(seq, 2, (count, two) -> count + 1);
+        if (once.checkedAdd(seq)) {
+            return;
         }
+        for (RoaringBitmap layer : more) {
+            if (layer.checkedAdd(seq)) {
+                return;
+            }
+        }
+        more.add(RoaringBitmap.bitmapOf(seq));
     }
 
     int count(int seq) {
-        Integer count = many == null ? null : many.get(seq);
-        return count != null ? count : once.contains(seq) ? 1 : 0;
+        if (!once.contains(seq)) {
+            return 0;
+        }
+        int count = 1;
+        for (RoaringBitmap layer : more) {
+            if (!layer.contains(seq)) {
+                break;
+            }
+            count++;
+        }
+        return count;
+    }
+
+    /** How many layers there are: one plus the most events any customer had that day beyond the first. */
+    int layers() {
+        return 1 + more.size();
+    }
+
+    /** Layer {@code i}: the customers with at least i + 1 events that day. */
+    RoaringBitmap layer(int i) {
+        return i == 0 ? once : more.get(i - 1);
     }
 
     /** A merge: {@code from}'s events become {@code to}'s. */
@@ -37,32 +60,14 @@ final class EventCounts {
         }
         int total = count(to) + moved;
         once.remove(from);
+        more.forEach(layer -> layer.remove(from));
         once.add(to);
-        if (many != null) {
-            many.remove(from);
-        }
-        if (total > 1) {
-            if (many == null) {
-                many = new HashMap<>();
+        for (int i = 1; i < total; i++) {
+            if (i > more.size()) {
+                more.add(new RoaringBitmap());
             }
-            many.put(to, total);
+            more.get(i - 1).add(to);
         }
-    }
-
-    /** Adds each seq's count that day to {@code counts}, for seqs up to {@code counts.length - 1}. */
-    void addTo(int[] counts) {
-        int max = counts.length - 1;
-        once.forEach((int seq) -> {
-            if (seq <= max) {
-                counts[seq]++;
-            }
-        });
-        if (many != null) {
-            many.forEach((seq, count) -> {
-                if (seq <= max) {
-                    counts[seq] += count - 1;
-                }
-            });
-        }
+        more.removeIf(RoaringBitmap::isEmpty);
     }
 }

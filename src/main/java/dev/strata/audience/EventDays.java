@@ -12,7 +12,6 @@ import java.util.TreeMap;
 
 import org.roaringbitmap.FastAggregation;
 import org.roaringbitmap.RoaringBitmap;
-import org.roaringbitmap.RoaringBitmapWriter;
 
 /** Recent behaviour by day, so "at least N events of a type in these days" is a union of day bitmaps, not a query. */
 final class EventDays {
@@ -73,14 +72,30 @@ final class EventDays {
         if (minCount <= 1 || any.isEmpty()) {
             return any;
         }
-        int[] counts = new int[any.last() + 1];
-        parts.forEach(part -> part.addTo(counts));
-        RoaringBitmapWriter<RoaringBitmap> writer = RoaringBitmapWriter.writer().get();
-        any.forEach((int seq) -> {
-            if (counts[seq] >= minCount) {
-                writer.add(seq);
+        return atLeast(parts, minCount, any);
+    }
+
+    /**
+     * Who in {@code any} has at least {@code minCount} events over the days: saturating bitmap counters
+     * ({@code levels[j]}: at least j + 1 events so far) take each day's layers in turn, so the work is bitmap algebra
+     * over the days' bitmaps rather than a pass over every event.
+     */
+    private static RoaringBitmap atLeast(List<EventCounts> parts, int minCount, RoaringBitmap any) {
+        RoaringBitmap[] levels = new RoaringBitmap[minCount];
+        for (int j = 0; j < minCount; j++) {
+            levels[j] = new RoaringBitmap();
+        }
+        for (EventCounts part : parts) {
+            for (int layer = 0; layer < part.layers(); layer++) {
+                RoaringBitmap counted = part.layer(layer);
+                for (int j = minCount - 1; j >= 1; j--) {
+                    if (!levels[j - 1].isEmpty()) {
+                        levels[j].or(RoaringBitmap.and(levels[j - 1], counted));
+                    }
+                }
+                levels[0].or(counted);
             }
-        });
-        return writer.get();
+        }
+        return RoaringBitmap.and(levels[minCount - 1], any);
     }
 }

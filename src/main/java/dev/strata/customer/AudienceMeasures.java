@@ -43,9 +43,8 @@ final class AudienceMeasures {
             put(measures, Measure.LIFETIME_VALUE, hundredths(value.get("lifetimeValue")));
             put(measures, Measure.CHURN_RISK, hundredths(value.get("churnRisk")));
         }
-        if (customer.get("products") instanceof List<?> products) {
-            measures.put(Measure.PRODUCTS_HELD, (long) products.size());
-        }
+        // Holding no products is a value (0), not a missing one: the stored document leaves an empty list out.
+        measures.put(Measure.PRODUCTS_HELD, customer.get("products") instanceof List<?> products ? (long) products.size() : 0L);
         return measures;
     }
 

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,14 +41,16 @@ class CustomerIndexing implements SmartInitializingSingleton {
     private final AudienceIndex index;
     private final Clock clock;
     private final ZoneId zone;
+    private final ApplicationEventPublisher events;
     private volatile Instant caughtUpTo = Instant.EPOCH;
 
     CustomerIndexing(MongoTemplate mongo, AudienceIndex index, Clock clock,
-            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.index = index;
         this.clock = clock;
         this.zone = zone;
+        this.events = events;
     }
 
     @Override
@@ -55,7 +58,8 @@ class CustomerIndexing implements SmartInitializingSingleton {
         long started = System.nanoTime();
         Instant startedAt = clock.instant();
         List<Document> batch = new ArrayList<>(CHUNK);
-        try (var customers = mongo.stream(withIndexedFields(new Query()), Document.class, collection())) {
+        // In batches: unasked, the embedded store answers a stream over every customer in one reply, over the wire limit.
+        try (var customers = mongo.stream(withIndexedFields(new Query()).cursorBatchSize(CHUNK), Document.class, collection())) {
             customers.forEach(customer -> {
                 batch.add(customer);
                 if (batch.size() == CHUNK) {
@@ -114,6 +118,9 @@ class CustomerIndexing implements SmartInitializingSingleton {
         List<Document> customers = mongo.find(withIndexedFields(changed), Document.class, collection());
         index.put(AudienceRecords.of(customers, zone));
         caughtUpTo = now;
+        if (!customers.isEmpty()) {
+            events.publishEvent(new CustomersCaughtUp(customers.stream().map(c -> c.get("_id").toString()).toList()));
+        }
         log.debug("Audience catch-up re-read {} customers", customers.size());
     }
 

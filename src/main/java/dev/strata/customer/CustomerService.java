@@ -173,27 +173,6 @@ public class CustomerService {
                 .collect(Collectors.toMap(BalanceProfile::externalRef, Function.identity()));
     }
 
-    /** The live (unmerged) customers among {@code ids} as stored documents of only {@code fields}, in one query; no scope. */
-    public List<org.bson.Document> projectedUnscoped(Collection<String> ids, List<String> fields) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<Object> keys = ids.stream().distinct().map(CustomerDocuments::id).toList();
-        return mongo.getCollection(CustomerDocuments.COLLECTION)
-                .find(com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.in("_id", keys),
-                        com.mongodb.client.model.Filters.exists("mergedInto", false)))
-                .projection(com.mongodb.client.model.Projections.include(fields)).into(new java.util.ArrayList<>());
-    }
-
-    /** Every live customer as a stored document of only {@code fields}, streamed in batches (a background job's read). */
-    public void streamProjectedUnscoped(List<String> fields, java.util.function.Consumer<org.bson.Document> each) {
-        try (var cursor = mongo.getCollection(CustomerDocuments.COLLECTION)
-                .find(com.mongodb.client.model.Filters.exists("mergedInto", false))
-                .projection(com.mongodb.client.model.Projections.include(fields)).batchSize(10_000).cursor()) {
-            cursor.forEachRemaining(each);
-        }
-    }
-
     /** Whether the caller may address this customer by naming it (see {@link Scope#mayAddress}). */
     public static boolean allows(Scope scope, Customer customer) {
         return scope.mayAddress(customer.branchCode(), customer.managerCode());

@@ -1,19 +1,22 @@
 package dev.strata.customer;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -80,22 +83,51 @@ public class CustomerWrites {
         changed(updates.keySet());
     }
 
-    /** Stores new customers (whose {@code seq} the caller allocated); duplicates the store refuses are skipped. */
+    /**
+     * One guarded change per customer, sent as one unordered bulk write: each applies only while its customer still
+     * matches its condition (what the caller read). Returns how many applied.
+     */
+    public int updateEachIf(Map<String, Update> updates, Map<String, Criteria> conditions) {
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Customer.class);
+        updates.forEach((id, update) -> bulk.updateOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id),
+                conditions.getOrDefault(id, new Criteria()))), stamped(update)));
+        int matched = bulk.execute().getMatchedCount();
+        changed(updates.keySet());
+        return matched;
+    }
+
+    /**
+     * Stores new customers (whose {@code seq} the caller allocated) as documents built by hand, and publishes those
+     * documents as written, so the index takes them without reading them back; duplicates the store refuses are skipped.
+     */
     public void insert(List<Customer> customers) {
         if (customers.isEmpty()) {
             return;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Customer.class);
-        bulk.insert(customers);
+        List<Document> documents = new ArrayList<>(customers.size());
+        for (Customer customer : customers) {
+            documents.add(CustomerDocuments.of(customer));
+        }
+        Set<Integer> refused = new HashSet<>();
         try {
-            bulk.execute();
-        } catch (BulkOperationException e) {
+            mongo.getCollection(CustomerDocuments.COLLECTION).insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
             // A unique key saying the customer is already there means a racing writer stored it first; anything else is not ours to hide.
-            if (e.getErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != DUPLICATE_KEY)) {
                 throw e;
             }
+            e.getWriteErrors().forEach(error -> refused.add(error.getIndex()));
         }
-        changed(customers.stream().map(Customer::id).toList());
+        List<Document> created = new ArrayList<>(documents.size());
+        for (int i = 0; i < documents.size(); i++) {
+            if (!refused.contains(i)) {
+                created.add(documents.get(i));
+            }
+        }
+        events.publishEvent(CustomersChanged.of(List.of(), created));
     }
 
     /**

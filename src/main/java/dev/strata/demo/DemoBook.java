@@ -2,6 +2,7 @@ package dev.strata.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -9,6 +10,7 @@ import java.util.SplittableRandom;
 import dev.strata.label.Label;
 import dev.strata.manager.RelationshipManager;
 import dev.strata.product.Product;
+import dev.strata.segment.Segment;
 
 /** One seed's demo generators, each on its own random stream split off in a fixed order, so a seed always gives the same data. */
 final class DemoBook {
@@ -24,6 +26,10 @@ final class DemoBook {
     private final DemoIds customerIds;
     private final DemoIds userIds;
     private final DemoProducts products;
+    private final DemoIds ruleLabelIds;
+    private final DemoIds segmentIds;
+    private final SplittableRandom activityRandom;
+    private final SplittableRandom dailyBalanceRandom;
     private final SplittableRandom campaignRandom;
 
     /** Dates are drawn relative to {@code now}/{@code today}: same seed and same reference time, same data. */
@@ -40,6 +46,11 @@ final class DemoBook {
         this.customerIds = new DemoIds(root.split());
         this.userIds = new DemoIds(root.split());
         this.products = new DemoProducts(root.split());
+        // Appended after every earlier stream, so adding them changed none of the data those streams give.
+        this.ruleLabelIds = new DemoIds(root.split());
+        this.segmentIds = new DemoIds(root.split());
+        this.activityRandom = root.split();
+        this.dailyBalanceRandom = root.split();
         this.campaignRandom = root.split();
     }
 
@@ -55,6 +66,22 @@ final class DemoBook {
     /** Label documents to store for the demo's MANUAL labels. */
     List<Label> labels() {
         return labels;
+    }
+
+    /** Label documents to store for the demo's RULE labels (the e-banking groups), in definition order. */
+    List<Label> ruleLabels() {
+        return DemoRuleLabels.documents(ruleLabelIds, now);
+    }
+
+    /** The demo's saved segments. */
+    List<Segment> segments() {
+        return DemoSegments.documents(segmentIds, now);
+    }
+
+    /** What customers did, given the RULE labels as stored (in definition order), days counted in {@code zone}. Call once. */
+    DemoBehaviour behaviour(List<Label> storedRuleLabels, ZoneId zone) {
+        return new DemoBehaviour(new DemoActivity(activityRandom, now, today, zone), new DemoDailyBalances(dailyBalanceRandom),
+                storedRuleLabels, now, today, zone);
     }
 
     /** Ids for the demo users, from a stream of their own. */

@@ -19,7 +19,6 @@ import dev.strata.campaign.PastCampaigns;
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerIngestService;
 import dev.strata.customer.CustomerService;
-import dev.strata.customer.CustomerWrites;
 import dev.strata.customer.IdentityClaims;
 import dev.strata.label.Label;
 import dev.strata.manager.RelationshipManager;
@@ -44,6 +43,9 @@ import org.springframework.stereotype.Component;
 class DemoDataSeeder implements ApplicationRunner {
 
     static final int BATCH = 1000;
+    /** Above this many customers daily balances are not seeded: their month documents would outweigh the customers. */
+    static final int MAX_WITH_BALANCES = 100_000;
+    private static final int PROGRESS_EVERY = 100_000;
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
 
     private final MongoTemplate mongo;
@@ -53,19 +55,17 @@ class DemoDataSeeder implements ApplicationRunner {
     private final Clock clock;
     private final ZoneId zone;
     private final CustomerService customerService;
-    private final CustomerWrites customerWrites;
-    private final IdentityClaims identityClaims;
+    private final DemoHistory history;
     private final PastCampaigns pastCampaigns;
     private final TaskService tasks;
 
     DemoDataSeeder(MongoTemplate mongo, SequenceAllocator sequences, DemoUsers users, DemoProperties properties,
             Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, CustomerService customerService,
-            CustomerWrites customerWrites, IdentityClaims identityClaims, PastCampaigns pastCampaigns, TaskService tasks) {
+            DemoHistory history, PastCampaigns pastCampaigns, TaskService tasks) {
+        this.history = history;
         this.pastCampaigns = pastCampaigns;
         this.tasks = tasks;
-        this.identityClaims = identityClaims;
         this.customerService = customerService;
-        this.customerWrites = customerWrites;
         this.mongo = mongo;
         this.sequences = sequences;
         this.users = users;
@@ -104,27 +104,45 @@ class DemoDataSeeder implements ApplicationRunner {
         int created = users.createMissing(managers, properties.password(), book.userIds(), now);
         List<Product> catalogue = insertMissing(book.catalogue(), Product.class, Product::code);
         DemoCustomers customers = book.customers(managers, labels, catalogue);
-        long firstSeq = sequences.allocate(CustomerIngestService.SEQUENCE, count);
-        List<Customer> batch = new ArrayList<>(BATCH);
-        List<Customer> reached = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            batch.add(customers.customer(i, firstSeq + i));
-            if (i < DemoCampaigns.REACHED) {
-                reached.add(batch.get(batch.size() - 1));
-            }
-            if (batch.size() == BATCH || i == count - 1) {
-                customerWrites.insert(batch);
-                claimIdentities(identityClaims, batch);
-                batch.clear();
-            }
+        List<Label> ruleLabels = history.ruleLabels(book.ruleLabels());
+        DemoBehaviour behaviour = book.behaviour(ruleLabels, zone);
+        boolean withBalances = count <= MAX_WITH_BALANCES;
+        if (!withBalances) {
+            log.info("Daily balances not seeded: {} customers is more than {}", count, MAX_WITH_BALANCES);
         }
+        long firstSeq = sequences.allocate(CustomerIngestService.SEQUENCE, count);
+        long events;
+        long months;
+        List<Customer> reached = new ArrayList<>();
+        try (DemoHistory.Writer writer = history.writer()) {
+            List<DemoBehaviour.Enriched> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < count; i++) {
+                batch.add(behaviour.enrich(customers.customer(i, firstSeq + i), withBalances));
+                if (i < DemoCampaigns.REACHED) {
+                    reached.add(batch.get(batch.size() - 1).customer());
+                }
+                if (batch.size() == BATCH || i == count - 1) {
+                    writer.store(batch);
+                    batch = new ArrayList<>(BATCH);
+                    if ((i + 1) % PROGRESS_EVERY == 0) {
+                        log.info("Seeding demo customers: {} of {} after {} ms", i + 1, count,
+                                (System.nanoTime() - started) / 1_000_000);
+                    }
+                }
+            }
+            writer.close();
+            events = writer.events();
+            months = writer.months();
+        }
+        history.finish(ruleLabels, book.segments());
         DemoCampaigns.Plan campaigns = book.campaigns().plan(reached);
         campaigns.past().forEach(p -> pastCampaigns.store(p.campaign(), p.audience(), p.enrolled()));
         campaigns.waiting().forEach(c -> pastCampaigns.store(c, 0, List.of()));
         tasks.createAll(campaigns.tasks());
         long millis = (System.nanoTime() - started) / 1_000_000;
-        log.info("Seeded {} demo customers (seed {}) with {} branches, {} RMs, {} labels, {} products and {} new demo users"
-                + " in {} ms", count, properties.seed(), branches.size(), managers.size(), labels.size(), catalogue.size(),
+        log.info("Seeded {} demo customers (seed {}) with {} events, {} balance months, {} branches, {} RMs, {} labels,"
+                + " {} RULE labels, {} products and {} new demo users in {} ms", count, properties.seed(), events,
+                months, branches.size(), managers.size(), labels.size(), ruleLabels.size(), catalogue.size(),
                 created, millis);
     }
 

@@ -91,6 +91,7 @@ class EventIndexing implements SmartInitializingSingleton {
 
     private int stream(Query query) {
         query.fields().include(FIELDS);
+        query.cursorBatchSize(CHUNK);
         List<Document> batch = new ArrayList<>(CHUNK);
         int[] read = new int[1];
         try (var events = mongo.stream(query, Document.class, mongo.getCollectionName(Event.class))) {

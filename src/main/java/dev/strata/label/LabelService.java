@@ -118,6 +118,10 @@ public class LabelService {
      * The SYSTEM label with this key, created on first use: labels the system computes (churn risk, tier) exist
      * without anyone defining them. Unguarded: only features call it, never a request directly.
      */
+    public Label ensureSystemLabel(String key, String name, LabelCategory category) {
+        return systemLabel(key, name, null, category);
+    }
+
     public Label systemLabel(String key, String name, String description, LabelCategory category) {
         Label found = mongo.findOne(Query.query(Criteria.where("key").is(key)), Label.class);
         if (found != null) {

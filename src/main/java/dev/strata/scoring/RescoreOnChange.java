@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.strata.customer.CustomerService;
+import dev.strata.customer.ProjectedCustomers;
 import dev.strata.customer.CustomersChanged;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -23,10 +23,10 @@ class RescoreOnChange {
 
     private static final Logger log = LoggerFactory.getLogger(RescoreOnChange.class);
 
-    private final CustomerService customers;
+    private final ProjectedCustomers customers;
     private final Rescorer rescorer;
 
-    RescoreOnChange(CustomerService customers, Rescorer rescorer) {
+    RescoreOnChange(ProjectedCustomers customers, Rescorer rescorer) {
         this.customers = customers;
         this.rescorer = rescorer;
     }
@@ -41,7 +41,7 @@ class RescoreOnChange {
             Set<String> created = new HashSet<>();
             changed.created().forEach(d -> created.add(d.get("_id").toString()));
             List<String> read = changed.customerIds().stream().filter(id -> !created.contains(id)).toList();
-            documents.addAll(customers.projectedUnscoped(read, Facts.FIELDS));
+            documents.addAll(customers.byIds(read, Facts.FIELDS));
             rescorer.rescore(documents);
         } catch (RuntimeException e) {
             log.warn("Rescoring {} changed customers failed; the nightly run will catch up", changed.customerIds().size(), e);

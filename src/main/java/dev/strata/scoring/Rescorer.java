@@ -4,22 +4,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerLabels;
 import dev.strata.customer.CustomerWrites;
+import dev.strata.customer.ProjectedCustomers;
 import dev.strata.event.SystemEvents;
 import dev.strata.label.Label;
-import dev.strata.label.LabelCategory;
-import dev.strata.label.LabelService;
-import dev.strata.product.ProductService;
 import org.bson.Document;
-import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,29 +34,26 @@ class Rescorer {
 
     /** Set while this thread writes scores, so the writes' own change notices do not ask for another rescoring. */
     private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> false);
-    private static final long CATALOGUE_NANOS = 60_000_000_000L;
+    private static final Logger log = LoggerFactory.getLogger(Rescorer.class);
 
     private final CustomerWrites writes;
+    private final ProjectedCustomers customers;
     private final CustomerLabels labels;
-    private final LabelService labelService;
+    private final ScoringReferences references;
     private final SystemEvents events;
-    private final ProductService products;
     private final ScoringModels models;
     private final TierTimeline timeline;
     private final Clock clock;
     private final ZoneId zone;
-    private volatile Catalogue catalogue;
-    private volatile long catalogueAt;
-    private volatile Label churnLabel;
 
-    Rescorer(CustomerWrites writes, CustomerLabels labels, LabelService labelService, SystemEvents events,
-            ProductService products, ScoringModels models, TierTimeline timeline, Clock clock,
+    Rescorer(CustomerWrites writes, ProjectedCustomers customers, CustomerLabels labels, ScoringReferences references,
+            SystemEvents events, ScoringModels models, TierTimeline timeline, Clock clock,
             @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.writes = writes;
+        this.customers = customers;
         this.labels = labels;
-        this.labelService = labelService;
+        this.references = references;
         this.events = events;
-        this.products = products;
         this.models = models;
         this.timeline = timeline;
         this.clock = clock;
@@ -73,7 +73,23 @@ class Rescorer {
         return rescore(documents, models.current());
     }
 
+    /**
+     * Scores and writes; customers whose tier another writer moved between the read and the write are read again and
+     * rescored once (a second loss is left to the next run).
+     */
     Outcome rescore(List<Document> documents, ScoringModel model) {
+        Written first = write(facts(documents), model);
+        if (first.lost().isEmpty()) {
+            return first.outcome();
+        }
+        Written retry = write(facts(customers.byIds(first.lost(), Facts.FIELDS)), model);
+        if (!retry.lost().isEmpty()) {
+            log.info("{} customers changed tier under two rescorings in a row; the next run rescores them", retry.lost().size());
+        }
+        return new Outcome(first.outcome().scored(), first.outcome().changed() + retry.outcome().changed());
+    }
+
+    private List<Facts> facts(List<Document> documents) {
         String labelId = churnLabel().id();
         List<Facts> facts = new ArrayList<>(documents.size());
         for (Document document : documents) {
@@ -82,111 +98,100 @@ class Rescorer {
                 facts.add(f);
             }
         }
-        return write(facts, model);
+        return facts;
     }
 
-    Outcome write(List<Facts> facts, ScoringModel model) {
+    /** What one write did, and the customers whose guarded tier change did not apply. */
+    record Written(Outcome outcome, List<String> lost) {
+    }
+
+    Written write(List<Facts> facts, ScoringModel model) {
         Instant now = clock.instant();
+        String writeId = new ObjectId().toHexString();
         Catalogue catalogue = catalogue();
-        Map<String, Update> updates = new LinkedHashMap<>();
-        List<SystemEvents.SystemEvent> recorded = new ArrayList<>();
-        List<String> labelOn = new ArrayList<>();
-        List<String> labelOff = new ArrayList<>();
-        List<Engine.Result> tierChanges = new ArrayList<>();
+        Map<String, Update> plain = new LinkedHashMap<>();
+        Map<String, Update> guarded = new LinkedHashMap<>();
+        Map<String, Criteria> guards = new HashMap<>();
+        Map<String, Engine.Result> results = new LinkedHashMap<>();
         for (Facts f : facts) {
             Engine.Result result = Engine.score(f, model, now, zone, catalogue);
             if (!result.changed()) {
                 continue;
             }
-            Update update = update(result, now);
-            if (!update.getUpdateObject().isEmpty()) {
-                updates.put(f.id(), update);
-            }
+            results.put(f.id(), result);
+            Update update = ScoreUpdates.update(result, now, writeId);
             if (result.tierChange() != null) {
-                tierChanges.add(result);
-                recorded.add(new SystemEvents.SystemEvent(f.id(), ScoringEvents.TIER_CHANGED, now, Map.of("from",
-                        result.tierChange().from().name(), "to", result.tierChange().to().name(), "reason",
-                        result.tierChange().reason())));
-            }
-            if (result.churnCrossedUp()) {
-                recorded.add(new SystemEvents.SystemEvent(f.id(), ScoringEvents.CHURN_RISK_HIGH, now,
-                        Map.of("churnRisk", String.valueOf(result.scores().churnRisk()))));
-            }
-            if (result.labelChange()) {
-                (result.churnHigh() ? labelOn : labelOff).add(f.id());
+                guarded.put(f.id(), update);
+                guards.put(f.id(), ScoreUpdates.guard(f));
+            } else if (!update.getUpdateObject().isEmpty()) {
+                plain.put(f.id(), update);
             }
         }
         boolean outer = WRITING.get();
         WRITING.set(true);
         try {
-            writes.updateEach(updates);
-            tierChanges.forEach(r -> timeline.record(r.facts().seq(), Engine.change(r.tierChange(), now)));
-            if (!labelOn.isEmpty()) {
-                labels.apply(churnLabel.id(), churnLabel.key(), labelOn, "SYSTEM");
-            }
-            if (!labelOff.isEmpty()) {
-                labels.remove(churnLabel.id(), labelOff);
-            }
-            events.record(recorded);
+            writes.updateEach(plain);
+            Set<String> lost = guarded.isEmpty() || writes.updateEachIf(guarded, guards) == guarded.size() ? Set.of()
+                    : lost(guarded.keySet(), writeId);
+            Outcome outcome = after(facts.size(), results, lost, now);
+            return new Written(outcome, List.copyOf(lost));
         } finally {
             WRITING.set(outer);
         }
-        int changed = updates.size() + (int) labelOn.stream().filter(id -> !updates.containsKey(id)).count()
-                + (int) labelOff.stream().filter(id -> !updates.containsKey(id)).count();
-        return new Outcome(facts.size(), changed);
     }
 
-    /** The store update of one result: only the fields that moved. */
-    private static Update update(Engine.Result result, Instant now) {
-        Update update = new Update();
-        if (result.tierChange() != null) {
-            update.set("tier", result.tierChange().to().name());
-            update.push("tierHistory", new Document("from", result.tierChange().from().name())
-                    .append("to", result.tierChange().to().name()).append("at", java.util.Date.from(now))
-                    .append("reason", result.tierChange().reason()));
+    /** Of the guarded tier changes, those the store did not apply (another writer moved the tier first). */
+    private Set<String> lost(Set<String> ids, String writeId) {
+        Set<String> lost = new HashSet<>(ids);
+        for (Document stored : customers.byIds(ids, List.of("tierHistory"))) {
+            String id = stored.get("_id").toString();
+            if (ScoreUpdates.applied(stored, writeId)) {
+                lost.remove(id);
+            }
         }
-        if (result.value() != null) {
-            Customer.CustomerValue v = result.value();
-            update.set("value", new Document("currentValue", v.currentValue()).append("potentialValue", v.potentialValue())
-                    .append("lifetimeValue", v.lifetimeValue()).append("churnRisk", v.churnRisk())
-                    .append("quadrant", v.quadrant().name()).append("scoredAt", java.util.Date.from(v.scoredAt()))
-                    .append("modelVersion", v.modelVersion()));
-        }
-        if (result.stage() != null) {
-            update.set("lifecycleStage", result.stage().name());
-        }
-        if (result.depositMonths() != null) {
-            List<Document> months = new ArrayList<>();
-            result.depositMonths().forEach(m -> months.add(new Document("month", m.month())
-                    .append("avgDailyDeposit", new Decimal128(m.avgDailyDeposit()))));
-            update.set("scoring.depositMonths", months);
-        }
-        if (result.peakProducts() != null) {
-            update.set("scoring.peakProducts", result.peakProducts());
-        }
-        return update;
+        return lost;
     }
 
-    /** The catalogue, re-read at most once a minute. */
+    /** The label, timeline and events of what was written, leaving out the customers whose write did not apply. */
+    private Outcome after(int scored, Map<String, Engine.Result> results, Set<String> lost, Instant now) {
+        List<SystemEvents.SystemEvent> recorded = new ArrayList<>();
+        List<String> labelOn = new ArrayList<>();
+        List<String> labelOff = new ArrayList<>();
+        results.forEach((id, result) -> {
+            if (lost.contains(id)) {
+                return;
+            }
+            if (result.tierChange() != null) {
+                timeline.record(result.facts().seq(), Engine.change(result.tierChange(), now));
+                recorded.add(new SystemEvents.SystemEvent(id, ScoringEvents.TIER_CHANGED, now, Map.of("from",
+                        result.tierChange().from().name(), "to", result.tierChange().to().name(), "reason",
+                        result.tierChange().reason())));
+            }
+            if (result.churnCrossedUp()) {
+                recorded.add(new SystemEvents.SystemEvent(id, ScoringEvents.CHURN_RISK_HIGH, now,
+                        Map.of("churnRisk", String.valueOf(result.scores().churnRisk()))));
+            }
+            if (result.labelChange()) {
+                (result.churnHigh() ? labelOn : labelOff).add(id);
+            }
+        });
+        Label churn = churnLabel();
+        if (!labelOn.isEmpty()) {
+            labels.apply(churn.id(), churn.key(), labelOn, "SYSTEM");
+        }
+        if (!labelOff.isEmpty()) {
+            labels.remove(churn.id(), labelOff);
+        }
+        events.record(recorded);
+        return new Outcome(scored, results.size() - lost.size());
+    }
+
     Catalogue catalogue() {
-        Catalogue known = catalogue;
-        if (known == null || System.nanoTime() - catalogueAt > CATALOGUE_NANOS) {
-            known = Catalogue.of(products.all());
-            catalogue = known;
-            catalogueAt = System.nanoTime();
-        }
-        return known;
+        return references.catalogue();
     }
 
-    /** The SYSTEM label {@code high-churn-risk}, created on first use. */
     Label churnLabel() {
-        Label label = churnLabel;
-        if (label == null) {
-            label = labelService.systemLabel(ScoringEvents.CHURN_LABEL, "High churn risk",
-                    "Churn risk at or above the scoring model's threshold; maintained by scoring", LabelCategory.RISK);
-            churnLabel = label;
-        }
-        return label;
+        return references.churnLabel();
     }
 
     ZoneId zone() {

@@ -1,5 +1,6 @@
 package dev.strata.scoring;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,6 +9,7 @@ import java.util.List;
 
 import dev.strata.audience.Attribute;
 import dev.strata.audience.AudienceIndex;
+import dev.strata.audience.Measure;
 import dev.strata.customer.CustomerService;
 import dev.strata.graphql.BadRequestException;
 import dev.strata.shared.Scope;
@@ -38,7 +40,8 @@ public class ScoringAnalytics {
     public record TierCount(Tier tier, int count) {
     }
 
-    public record QuadrantCount(ValueQuadrant quadrant, int count) {
+    /** Customers of one quadrant and their assets under management (exact, of those with a known AUM). */
+    public record QuadrantCount(ValueQuadrant quadrant, int count, BigDecimal aum) {
     }
 
     public record TierMigration(Tier from, Tier to, int count) {
@@ -54,15 +57,19 @@ public class ScoringAnalytics {
         return counts;
     }
 
-    /** Customers per quadrant; customers not scored yet are in none. */
+    /** Customers and AUM per quadrant, both from one read of the index; customers not scored yet are in none. */
     @PreAuthorize(ScoringService.STAFF)
     public List<QuadrantCount> valueMatrix(String branchCode, Scope scope) {
         RoaringBitmap base = base(branchCode, scope);
-        List<QuadrantCount> counts = new ArrayList<>();
-        for (ValueQuadrant quadrant : ValueQuadrant.values()) {
-            counts.add(new QuadrantCount(quadrant, index.countWithin(Attribute.QUADRANT, quadrant.name(), base)));
-        }
-        return counts;
+        return index.read(view -> {
+            List<QuadrantCount> counts = new ArrayList<>();
+            for (ValueQuadrant quadrant : ValueQuadrant.values()) {
+                RoaringBitmap members = RoaringBitmap.and(view.bitmap(Attribute.QUADRANT, quadrant.name()), base);
+                counts.add(new QuadrantCount(quadrant, members.getCardinality(),
+                        BigDecimal.valueOf(view.sum(Measure.AUM, members), 2)));
+            }
+            return counts;
+        });
     }
 
     /**

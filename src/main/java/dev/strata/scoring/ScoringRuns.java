@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.strata.audience.AudienceIndex;
-import dev.strata.customer.CustomerService;
+import dev.strata.customer.ProjectedCustomers;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -30,7 +30,7 @@ class ScoringRuns {
     private static final Logger log = LoggerFactory.getLogger(ScoringRuns.class);
 
     private final MongoTemplate mongo;
-    private final CustomerService customers;
+    private final ProjectedCustomers customers;
     private final AudienceIndex index;
     private final Rescorer rescorer;
     private final ScoringModels models;
@@ -41,7 +41,7 @@ class ScoringRuns {
         return thread;
     });
 
-    ScoringRuns(MongoTemplate mongo, CustomerService customers, AudienceIndex index, Rescorer rescorer, ScoringModels models,
+    ScoringRuns(MongoTemplate mongo, ProjectedCustomers customers, AudienceIndex index, Rescorer rescorer, ScoringModels models,
             Clock clock) {
         this.mongo = mongo;
         this.customers = customers;
@@ -90,7 +90,7 @@ class ScoringRuns {
         int[] counts = new int[3];
         List<Document> batch = new ArrayList<>(BATCH);
         try {
-            customers.streamProjectedUnscoped(Facts.FIELDS, document -> {
+            customers.streamLive(Facts.FIELDS, document -> {
                 batch.add(document);
                 if (batch.size() == BATCH) {
                     flush(batch, model, counts, run);

@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerRefs;
-import dev.strata.customer.CustomerService;
+import dev.strata.customer.ProjectedCustomers;
 import dev.strata.graphql.NotFoundException;
 import dev.strata.graphql.UserError;
 import dev.strata.security.Viewers;
@@ -24,10 +24,10 @@ public class ScoringService {
     private final ScoringRuns runs;
     private final Rescorer rescorer;
     private final CustomerRefs refs;
-    private final CustomerService customers;
+    private final ProjectedCustomers customers;
     private final Clock clock;
 
-    ScoringService(ScoringModels models, ScoringRuns runs, Rescorer rescorer, CustomerRefs refs, CustomerService customers,
+    ScoringService(ScoringModels models, ScoringRuns runs, Rescorer rescorer, CustomerRefs refs, ProjectedCustomers customers,
             Clock clock) {
         this.models = models;
         this.runs = runs;
@@ -82,7 +82,7 @@ public class ScoringService {
         }
         CustomerRefs.ResolvedList resolved = refs.forChange(customerIds, scope, "customerIds");
         List<String> ids = resolved.customers().stream().map(Customer::id).distinct().toList();
-        Rescorer.Outcome outcome = rescorer.rescore(customers.projectedUnscoped(ids, Facts.FIELDS));
+        Rescorer.Outcome outcome = rescorer.rescore(customers.byIds(ids, Facts.FIELDS));
         return new RecomputeResult(0, outcome.scored(), outcome.changed(), null, resolved.userErrors());
     }
 

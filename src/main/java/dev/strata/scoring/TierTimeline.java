@@ -9,24 +9,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 import dev.strata.customer.Customer;
-import dev.strata.customer.CustomerService;
+import dev.strata.customer.CustomersCaughtUp;
+import dev.strata.customer.ProjectedCustomers;
 import dev.strata.shared.Tier;
 import org.bson.Document;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Every customer's tier changes in memory, by seq, so {@code tierMigration} answers without reading customers: read
- * once from the store on first use, then kept by the scoring write path. A customer without changes has always been
+ * once from the store on first use, then kept by the scoring write path and, for other instances' changes, by the
+ * audience catch-up. A customer without changes has always been
  * in their current tier (the audience index knows it). Each change is one long: epoch second, from, to.
  */
 @Component
 class TierTimeline {
 
-    private final CustomerService customers;
+    private final ProjectedCustomers customers;
     private final Map<Integer, long[]> changes = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
-    TierTimeline(CustomerService customers) {
+    TierTimeline(ProjectedCustomers customers) {
         this.customers = customers;
     }
 
@@ -35,6 +38,22 @@ class TierTimeline {
         synchronized (this) {
             if (loaded) {
                 changes.merge((int) seq, new long[] {encode(change.at(), change.from(), change.to())}, TierTimeline::concat);
+            }
+        }
+    }
+
+    /**
+     * Other instances' tier changes: the customers the audience catch-up re-read get their whole history re-read
+     * (replacing what is known of them, so this instance's own entries are not counted twice).
+     */
+    @EventListener
+    void onCaughtUp(CustomersCaughtUp caughtUp) {
+        synchronized (this) {
+            if (!loaded) {
+                return;
+            }
+            for (Document customer : customers.byIds(caughtUp.customerIds(), List.of("seq", "tierHistory"))) {
+                read(customer);
             }
         }
     }
@@ -75,7 +94,7 @@ class TierTimeline {
             if (loaded) {
                 return;
             }
-            customers.streamProjectedUnscoped(List.of("seq", "tierHistory"), this::read);
+            customers.streamLive(List.of("seq", "tierHistory"), this::read);
             loaded = true;
         }
     }
@@ -84,6 +103,7 @@ class TierTimeline {
     private void read(Document customer) {
         Object history = customer.get("tierHistory");
         if (!(history instanceof List<?> list) || list.isEmpty()) {
+            changes.remove(((Number) customer.get("seq")).intValue());
             return;
         }
         long[] entries = new long[list.size()];

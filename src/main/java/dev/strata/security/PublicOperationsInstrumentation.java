@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicOperationsInstrumentation extends SimplePerformantInstrumentation {
 
-    static final Set<String> PUBLIC_FIELDS = Set.of("login", "businessCard", "recordCardVisit", "recordResponse");
+    static final Set<String> PUBLIC_FIELDS = Set.of("login", "businessCard", "recordCardVisit", "recordResponse",
+            "recordSurveyAnswer");
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
 
     @Override

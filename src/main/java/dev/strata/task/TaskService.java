@@ -53,6 +53,12 @@ public class TaskService {
     /** A task a campaign step asks for; {@code dedupKey} makes a retried step create it once; {@code id} null: a new one. */
     public record NewTask(String dedupKey, String customerId, String managerCode, String title, String campaignId,
             String stepKey, Instant dueAt, String id) {
+
+        /** A new task outside a journey step (leads, alerts, a branch manager's request). */
+        public NewTask(String dedupKey, String customerId, String managerCode, String title, String campaignId,
+                Instant dueAt) {
+            this(dedupKey, customerId, managerCode, title, campaignId, null, dueAt, null);
+        }
     }
 
     record CompleteTaskInput(String taskId, ContactOutcome outcome, String note) {

@@ -48,15 +48,23 @@ public final class RescoreBenchmark {
     private static void measure(BenchClient admin, String label, String goldLine, int goldBefore) throws Exception {
         long started = System.nanoTime();
         JsonNode payload = admin.execute(UPDATE, Map.of("input", Map.of("goldThreshold", goldLine)))
-                .path("data").path("updateScoringModel");
+                .path("updateScoringModel");
+        if (!payload.path("userErrors").isEmpty() || payload.path("run").path("id").asString().isEmpty()) {
+            throw new IllegalStateException("model change refused: " + payload);
+        }
         String id = payload.path("run").path("id").asString();
         JsonNode run;
         do {
             Thread.sleep(200);
-            run = admin.execute(RUN, Map.of("id", id)).path("data").path("scoringRun");
+            run = admin.execute(RUN, Map.of("id", id)).path("scoringRun");
         } while (!run.path("status").asString().equals("DONE") && !run.path("status").asString().equals("FAILED"));
         long done = System.nanoTime();
+        // The index is up to date once tierDistribution shows GOLD moved; give up after 60 s.
         int goldAfter = gold(admin);
+        while (goldAfter == goldBefore && System.nanoTime() - done < 60_000_000_000L) {
+            Thread.sleep(50);
+            goldAfter = gold(admin);
+        }
         long reflected = System.nanoTime();
         double seconds = Duration.between(OffsetDateTime.parse(run.path("startedAt").asString()).toInstant(),
                 OffsetDateTime.parse(run.path("finishedAt").asString()).toInstant()).toMillis() / 1000.0;
@@ -69,7 +77,7 @@ public final class RescoreBenchmark {
     }
 
     private static int gold(BenchClient admin) {
-        for (JsonNode count : admin.execute(TIERS, Map.of()).path("data").path("tierDistribution")) {
+        for (JsonNode count : admin.execute(TIERS, Map.of()).path("tierDistribution")) {
             if (count.path("tier").asString().equals("GOLD")) {
                 return count.path("count").asInt();
             }

@@ -90,9 +90,7 @@ final class AudienceOracle {
             add(Measure.LIFETIME_VALUE, hundredfold(value.get("lifetimeValue")), seq);
             add(Measure.CHURN_RISK, hundredfold(value.get("churnRisk")), seq);
         }
-        if (customer.get("products") != null) {
-            add(Measure.PRODUCTS_HELD, (long) elements(customer, "products").size(), seq);
-        }
+        add(Measure.PRODUCTS_HELD, (long) elements(customer, "products").size(), seq);
     }
 
     /** Money in cents, scores in hundredths: a hundred times the stored number, rounded half-up. */

@@ -50,15 +50,16 @@ class ClientExamplesRunWithTheirVariablesTests extends StrataIntegrationTest {
 
     /** The folder names the client and so the account that sends its documents. */
     private static final Map<String, String> SENDER_OF_FOLDER = Map.of("admin", "admin", "feed", "feed",
-            "mini-program", MINI_PROGRAM_SERVICE, "mobile", "rm001");
+            "mini-program", MINI_PROGRAM_SERVICE, "mobile", "rm001", "business-card", ANONYMOUS);
     /**
      * Documents their folder's account does not send: only marketers define labels and build and launch campaigns (the
      * mini-program's admin front end signs in as one), another checker approves, login comes before any token, and
      * channels report responses without one. Campaign and task IDs name the demo campaigns (DemoCampaigns).
      */
     private static final Map<String, String> SENDER_OF_DOCUMENT = Map.ofEntries(Map.entry("mobile/CreateLabel", "marketer"),
-            Map.entry("mobile/CreateSegment", "marketer"), Map.entry("mobile/SnapshotSegment", "marketer"),
-            Map.entry("mobile/UpdateSegment", "marketer"), Map.entry("mobile/Login", ANONYMOUS),
+            Map.entry("mobile/CreateRuleLabel", "marketer"), Map.entry("mobile/CreateSegment", "marketer"),
+            Map.entry("mobile/SnapshotSegment", "marketer"), Map.entry("mobile/UpdateSegment", "marketer"),
+            Map.entry("mobile/Login", ANONYMOUS),
             Map.entry("mobile/CreateCampaign", "marketer"), Map.entry("mobile/SubmitCampaign", "marketer"),
             Map.entry("mobile/ApproveCampaign", "admin"), Map.entry("mobile/LaunchCampaign", "marketer"),
             Map.entry("mobile/Campaign", "marketer"), Map.entry("mobile/Campaigns", "marketer"),

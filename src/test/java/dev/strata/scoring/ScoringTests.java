@@ -144,6 +144,7 @@ class ScoringTests extends StrataIntegrationTest {
             List<Customer> seen = all.stream().filter(c -> branch.equals(c.branchCode())).toList();
             Map<String, Integer> tiers = new HashMap<>();
             Map<String, Integer> quadrants = new HashMap<>();
+            Map<String, java.math.BigDecimal> quadrantAum = new HashMap<>();
             Map<String, Integer> moves = new HashMap<>();
             ZoneId zone = ZoneId.of("Asia/Shanghai");
             Instant from = LocalDate.now(zone).minusDays(30).plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
@@ -152,6 +153,9 @@ class ScoringTests extends StrataIntegrationTest {
                 tiers.merge(c.tier().name(), 1, Integer::sum);
                 if (c.value().quadrant() != null) {
                     quadrants.merge(c.value().quadrant().name(), 1, Integer::sum);
+                    if (c.assets().aum() != null) {
+                        quadrantAum.merge(c.value().quadrant().name(), c.assets().aum(), java.math.BigDecimal::add);
+                    }
                 }
                 moves.merge(tierAt(c, from) + ">" + tierAt(c, to), 1, Integer::sum);
             }
@@ -167,6 +171,13 @@ class ScoringTests extends StrataIntegrationTest {
             response.path("valueMatrix").entityList(Map.class).get().stream().filter(m -> (Integer) m.get("count") > 0)
                     .forEach(m -> answeredQuadrants.put((String) m.get("quadrant"), (Integer) m.get("count")));
             assertThat(answeredQuadrants).isEqualTo(quadrants);
+            Map<String, java.math.BigDecimal> answeredAum = new HashMap<>();
+            response.path("valueMatrix").entityList(Map.class).get().stream().filter(m -> (Integer) m.get("count") > 0)
+                    .forEach(m -> answeredAum.put((String) m.get("quadrant"), new java.math.BigDecimal(m.get("aum").toString())));
+            quadrantAum.forEach((quadrant, aum) -> assertThat(answeredAum.get(quadrant)).as("AUM of %s", quadrant)
+                    .isEqualByComparingTo(aum));
+            assertThat(answeredAum.values().stream().map(java.math.BigDecimal::signum).filter(s -> s != 0).count())
+                    .isEqualTo(quadrantAum.values().stream().filter(a -> a.signum() != 0).count());
             Map<String, Integer> answeredMoves = new HashMap<>();
             response.path("tierMigration").entityList(Map.class).get()
                     .forEach(m -> answeredMoves.put(m.get("from") + ">" + m.get("to"), (Integer) m.get("count")));

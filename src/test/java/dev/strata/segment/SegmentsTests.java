@@ -100,6 +100,34 @@ class SegmentsTests extends StrataIntegrationTest {
     }
 
     @Test
+    void overlapsAndLabelCountsFollowEveryRolesScope() {
+        String a = create("MARKETER", Map.of("branchIn", List.of(branchA)));
+        String both = create("MARKETER", Map.of("branchIn", List.of(branchA, branchB)));
+        String b = create("MARKETER", Map.of("branchIn", List.of(branchB)));
+        String label = as(tokens.get("MARKETER")).documentName("mobile/CreateLabel").variable("input", Map.of(
+                "key", unique("every-role").replace("-", "_"), "name", "每个角色", "category", "MARKETING", "kind", "MANUAL"))
+                .execute().path("createLabel.label.id").entity(String.class).get();
+        as(tokens.get("MARKETER")).documentName("mobile/ApplyLabel").variable("input", Map.of("labelId", label,
+                "customerIds", List.of(customers.get("c1"), customers.get("c2"), customers.get("c3")))).execute()
+                .path("applyLabel.userErrors").entityList(Object.class).hasSize(0);
+        // Overlaps in pair order (a, both), (a, b), (both, b); label counts of c1 (A, RM a1), c2 (A), c3 (B).
+        Map<String, List<Integer>> overlaps = Map.of("ADMIN", List.of(2, 0, 1), "MARKETER", List.of(2, 0, 1),
+                "ANALYST", List.of(2, 0, 1), "BRANCH_MANAGER", List.of(2, 0, 0), "RELATIONSHIP_MANAGER", List.of(1, 0, 0));
+        Map<String, Integer> labelCounts = Map.of("ADMIN", 3, "MARKETER", 3, "ANALYST", 3, "BRANCH_MANAGER", 2,
+                "RELATIONSHIP_MANAGER", 1);
+        overlaps.forEach((role, counts) -> as(tokens.get(role)).documentName("mobile/SegmentOverlap")
+                .variable("ids", List.of(a, both, b)).execute()
+                .path("segmentOverlap[*].count").entityList(Integer.class).containsExactly(counts.toArray(Integer[]::new)));
+        labelCounts.forEach((role, count) -> assertThat(labelCount(tokens.get(role), label)).as(role).isEqualTo(count));
+        for (String role : List.of("SERVICE", "CUSTOMER")) {
+            assertClassification(as(tokens.get(role)).documentName("mobile/SegmentOverlap").variable("ids", List.of(a, b))
+                    .execute(), "FORBIDDEN");
+            assertClassification(as(tokens.get(role)).document("query($id: ID!) { label(id: $id) { customerCount } }")
+                    .variable("id", label).execute(), "FORBIDDEN");
+        }
+    }
+
+    @Test
     void aSegmentInUseIsNotDeletedAndBranchManagersChangeOnlyTheirBranchsSegments() {
         String base = create("MARKETER", Map.of("branchIn", List.of(branchA)));
         String user = create("MARKETER", Map.of("inSegment", base));

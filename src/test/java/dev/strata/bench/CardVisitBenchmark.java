@@ -1,0 +1,191 @@
+package dev.strata.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.strata.StrataApplication;
+import dev.strata.card.CardService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Card visits under load: 10,000 simulated visitors over 100 concurrent connections hit 20 cards with mixed actions for
+ * 60 s on the embedded in-memory store (rate limits raised through configuration), while an RM pages their radar.
+ * Prints recordCardVisit throughput and p50/p99, and the radar page's p50/p99 during the load.
+ */
+public final class CardVisitBenchmark {
+
+    static final int VISITORS = Integer.getInteger("bench.visitors", 10_000);
+    static final int CONNECTIONS = Integer.getInteger("bench.connections", 100);
+    static final int CARDS = 20;
+    static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 10);
+    static final String PASSWORD = "bench-password-2026";
+    static final String VISIT = "mutation($i: RecordCardVisitInput!) { recordCardVisit(input: $i) { recorded userErrors { code } } }";
+    static final String RADAR = "{ cardVisitors(first: 20) { edges { node { visitorName visits lastVisitAt heat"
+            + " productsViewed { code } customer { id name } } } } }";
+
+    private CardVisitBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class).run(
+                "--server.port=0", "--strata.embedded-mongo.store=memory", "--strata.data-dir=target/bench-data",
+                "--strata.security.admin-password=" + PASSWORD, "--strata.demo.customers=0",
+                "--strata.card.calls-per-minute-per-address=100000000", "--strata.card.calls-per-minute-per-card=100000000",
+                "--server.tomcat.threads.max=200", "--logging.level.root=WARN")) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            BenchClient anonymous = new BenchClient(port, null);
+            BenchClient admin = anonymous.as(anonymous.login("admin", PASSWORD));
+            List<String> slugs = organisation(app, admin);
+            BenchClient rm = anonymous.as(rmUser(admin, anonymous));
+            run(port, slugs, rm, WARMUP_SECONDS, false);
+            run(port, slugs, rm, SECONDS, true);
+        }
+    }
+
+    private static List<String> organisation(ConfigurableApplicationContext app, BenchClient admin) {
+        List<Map<String, Object>> managers = new ArrayList<>();
+        for (int m = 1; m <= CARDS; m++) {
+            managers.add(Map.of("code", String.format("RM%02d", m), "name", "经理" + m, "branchCode", "BR01"));
+        }
+        admin.execute("mutation($i: UpsertBranchesInput!) { upsertBranches(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("branches", List.of(Map.of("code", "BR01", "name", "支行")))));
+        admin.execute("mutation($i: UpsertRelationshipManagersInput!) { upsertRelationshipManagers(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("managers", managers)));
+        admin.execute("mutation($i: UpsertProductsInput!) { upsertProducts(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("products", List.of(Map.of("code", "BP-CASH", "name", "现金管理", "type", "WEALTH",
+                        "risk", "R1", "minAmount", "1"), Map.of("code", "BP-TIME", "name", "定期", "type", "DEPOSIT",
+                        "risk", "R1", "minAmount", "50")))));
+        CardService cards = app.getBean(CardService.class);
+        List<String> slugs = new ArrayList<>();
+        for (int m = 1; m <= CARDS; m++) {
+            slugs.add(cards.cardOf(String.format("RM%02d", m)).slug());
+        }
+        app.getBean(MongoTemplate.class).updateMulti(new Query(),
+                Update.update("featuredProductCodes", List.of("BP-CASH", "BP-TIME")), "business_cards");
+        return slugs;
+    }
+
+    private static String rmUser(BenchClient admin, BenchClient anonymous) {
+        admin.execute("mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code message } } }",
+                Map.of("i", Map.of("username", "bench-rm", "password", PASSWORD, "roles", List.of("RELATIONSHIP_MANAGER"),
+                        "managerCode", "RM01")));
+        return anonymous.login("bench-rm", PASSWORD);
+    }
+
+    /** One visit's request body: visitor v at their card (most visitors come back to one card), a mixed action. */
+    private static String visitBody(SplittableRandom random, List<String> slugs) {
+        int visitor = random.nextInt(VISITORS);
+        String slug = slugs.get(random.nextInt(10) < 8 ? visitor % CARDS : random.nextInt(CARDS));
+        Map<String, Object> input = new HashMap<>();
+        input.put("slug", slug);
+        input.put("identity", Map.of("channel", "WECHAT", "externalId", "bench-visitor-" + visitor));
+        int dice = random.nextInt(100);
+        if (dice < 60) {
+            input.put("action", "VIEW");
+        } else if (dice < 75) {
+            input.put("action", "PRODUCT_VIEW");
+            input.put("productCode", random.nextBoolean() ? "BP-CASH" : "BP-TIME");
+        } else if (dice < 85) {
+            input.put("action", "CALL_TAP");
+        } else if (dice < 95) {
+            input.put("action", "SHARE");
+            input.put("sharer", Map.of("channel", "WECHAT", "externalId", "bench-visitor-" + random.nextInt(VISITORS)));
+        } else {
+            input.put("action", "LEAVE_CONTACT");
+            input.put("name", "访客" + visitor);
+            input.put("phone", String.format("139%08d", visitor));
+            input.put("consent", true);
+        }
+        return BenchClient.body(VISIT, Map.of("i", input));
+    }
+
+    private static void run(int port, List<String> slugs, BenchClient rm, int seconds, boolean report) throws Exception {
+        URI endpoint = URI.create("http://localhost:" + port + "/graphql");
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong failures = new AtomicLong();
+        long[][] latencies = new long[CONNECTIONS][];
+        int[] counts = new int[CONNECTIONS];
+        CountDownLatch done = new CountDownLatch(CONNECTIONS);
+        for (int c = 0; c < CONNECTIONS; c++) {
+            int connection = c;
+            new Thread(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                SplittableRandom random = new SplittableRandom(connection * 7919L + (report ? 1 : 0));
+                long[] mine = new long[200_000];
+                int n = 0;
+                try {
+                    while (!stop.get()) {
+                        HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(visitBody(random, slugs))).build();
+                        long start = System.nanoTime();
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        long took = System.nanoTime() - start;
+                        if (response.statusCode() != 200 || !response.body().contains("\"recorded\":true")) {
+                            failures.incrementAndGet();
+                        }
+                        if (n == mine.length) {
+                            mine = Arrays.copyOf(mine, n * 2);
+                        }
+                        mine[n++] = took;
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                } finally {
+                    latencies[connection] = mine;
+                    counts[connection] = n;
+                    done.countDown();
+                }
+            }).start();
+        }
+        List<Long> radar = new ArrayList<>();
+        long started = System.nanoTime();
+        long end = started + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            long start = System.nanoTime();
+            rm.execute(RADAR, Map.of());
+            radar.add(System.nanoTime() - start);
+            Thread.sleep(100);
+        }
+        stop.set(true);
+        done.await();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int c = 0; c < CONNECTIONS; c++) {
+            System.arraycopy(latencies[c], 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        long[] radarSorted = radar.stream().mapToLong(Long::longValue).sorted().toArray();
+        String phase = report ? "timed" : "warm-up";
+        System.out.printf("%s: recordCardVisit %d visits in %.1f s over %d connections = %.0f visits/s; p50 %.1f ms, p99 %.1f ms,"
+                + " max %.1f ms; %d failed%n", phase, total, elapsed, CONNECTIONS, total / elapsed, ms(all, 0.50),
+                ms(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, failures.get());
+        System.out.printf("%s: radar page (cardVisitors first 20) during the load: p50 %.1f ms, p99 %.1f ms over %d pages%n",
+                phase, ms(radarSorted, 0.50), ms(radarSorted, 0.99), radarSorted.length);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.strata.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.strata.StrataApplication;
+import dev.strata.customer.AudienceRebuild;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Issue 9's figures: the service on the in-memory store with 1,000,000 demo customers ({@code -Dbench.customers=N}),
+ * {@code previewSegment} over HTTP with a marketer's JWT for five fixed rules (cold calls, then timed calls after a
+ * warm-up), the same counts as MongoDB {@code countDocuments}, the audience index's heap and its rebuild time.
+ * Run: see README ("Benchmarks").
+ */
+public final class SegmentBenchmark {
+
+    static final int CUSTOMERS = Integer.getInteger("bench.customers", 1_000_000);
+    static final int COLD = Integer.getInteger("bench.cold", 20);
+    static final int WARMUP = Integer.getInteger("bench.warmup", 200);
+    static final int CALLS = Integer.getInteger("bench.calls", 300);
+    static final int MONGO_RUNS = Integer.getInteger("bench.mongoRuns", 3);
+    static final String PREVIEW = "query($rule: SegmentRuleInput!) { previewSegment(rule: $rule, sampleSize: 0) { count userErrors { code } } }";
+
+    private SegmentBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class).run(
+                "--server.port=0", "--strata.embedded-mongo.store=memory", "--strata.data-dir=target/bench-data",
+                "--strata.demo.customers=" + CUSTOMERS, "--logging.level.root=WARN",
+                "--logging.level.dev.strata.demo=INFO")) {
+            System.out.printf("Started and seeded %,d demo customers in %,d s%n", CUSTOMERS, (System.nanoTime() - started) / 1_000_000_000);
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            BenchClient anonymous = new BenchClient(port, null);
+            BenchClient marketer = anonymous.as(anonymous.login("marketer", "demo-pass-2026"));
+            MongoTemplate mongo = app.getBean(MongoTemplate.class);
+            Clock clock = app.getBean(Clock.class);
+            ZoneId zone = ZoneId.of(app.getEnvironment().getProperty("strata.time-zone", "Asia/Shanghai"));
+            List<BenchRules.Rule> rules = new BenchRules(mongo, clock, zone).rules();
+            System.out.printf("%-62s %9s %8s %8s %8s %8s %10s %8s%n", "rule", "count", "cold p50", "cold p99", "p50 ms",
+                    "p99 ms", "MongoDB ms", "ratio");
+            for (BenchRules.Rule rule : rules) {
+                report(marketer, mongo, rule);
+            }
+            footprint(mongo, clock, zone);
+        }
+    }
+
+    private static void report(BenchClient marketer, MongoTemplate mongo, BenchRules.Rule rule) {
+        String body = BenchClient.body(PREVIEW, Map.of("rule", rule.rule()));
+        int count = marketer.post(body).get("previewSegment").get("count").asInt();
+        double[] cold = time(marketer, body, COLD);
+        time(marketer, body, WARMUP);
+        double[] warm = time(marketer, body, CALLS);
+        long mongoCount = -1;
+        double[] mongoMs = new double[MONGO_RUNS];
+        for (int i = 0; i < MONGO_RUNS; i++) {
+            long t = System.nanoTime();
+            mongoCount = mongo.getCollection("customers").countDocuments(rule.filter());
+            mongoMs[i] = (System.nanoTime() - t) / 1e6;
+        }
+        double mongoMedian = percentile(mongoMs, 50);
+        double p50 = percentile(warm, 50);
+        System.out.printf("%-62s %,9d %8.2f %8.2f %8.2f %8.2f %,10.0f %7.0fx%s%n", rule.name(), count, percentile(cold, 50),
+                percentile(cold, 99), p50, percentile(warm, 99), mongoMedian, mongoMedian / p50,
+                count == mongoCount ? "" : "  MISMATCH: MongoDB counts " + mongoCount);
+    }
+
+    private static double[] time(BenchClient client, String body, int calls) {
+        double[] millis = new double[calls];
+        for (int i = 0; i < calls; i++) {
+            long t = System.nanoTime();
+            client.post(body);
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        return millis;
+    }
+
+    /** Heap of a fresh index built from the store as a starting instance builds it, and how long that takes. */
+    private static void footprint(MongoTemplate mongo, Clock clock, ZoneId zone) throws InterruptedException {
+        long before = usedHeap();
+        AudienceRebuild.Rebuilt rebuilt = AudienceRebuild.rebuild(mongo, clock, zone);
+        long bytes = usedHeap() - before;
+        System.out.printf("Audience index rebuild: %,d customers in %,d ms, %,d events in %,d ms (%,d ms in all)%n",
+                rebuilt.index().size(), rebuilt.customerMillis(), rebuilt.events(), rebuilt.eventMillis(),
+                rebuilt.customerMillis() + rebuilt.eventMillis());
+        System.out.printf("Audience index heap: %.1f MB (%d bytes a customer)%n", bytes / 1e6,
+                bytes / Math.max(1, rebuilt.index().size()));
+        if (rebuilt.index().size() < 0) {
+            throw new IllegalStateException("keeps the index reachable until measured");
+        }
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static double percentile(double[] values, int percentile) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
