@@ -44,9 +44,10 @@ public final class CampaignBenchmark {
                     Map.of("i", Map.of("maxContacts", 100, "quietStart", "00:00", "quietEnd", "00:00")));
             BenchClient maker = anonymous.as(user(admin, anonymous, "bench-maker"));
             BenchClient checker = anonymous.as(user(admin, anonymous, "bench-checker"));
-            String segment = maker.execute("mutation($i: CreateSegmentInput!) { createSegment(input: $i) { segment { id } } }",
-                    Map.of("i", Map.of("name", "everyone", "rule", Map.of("not", Map.of("branchIn", List.of("-none-"))))))
-                    .path("createSegment").path("segment").path("id").asString();
+            JsonNode created = maker.execute("mutation($i: CreateSegmentInput!) { createSegment(input: $i) { segment { id } "
+                    + "userErrors { message } } }", Map.of("i", Map.of("name", "everyone", "rule", Map.of("tierIn",
+                    List.of("ORDINARY", "GOLD", "PLATINUM", "DIAMOND"))))).path("createSegment");
+            String segment = required(created, "segment");
             run("cold", maker, checker, segment);
             run("warm", maker, checker, segment);
         }
@@ -59,11 +60,12 @@ public final class CampaignBenchmark {
     }
 
     private static void run(String label, BenchClient maker, BenchClient checker, String segment) throws Exception {
-        String id = maker.execute(CREATE, Map.of("i", Map.of("name", "bench " + label, "segmentIds", List.of(segment),
+        JsonNode createdCampaign = maker.execute(CREATE, Map.of("i", Map.of("name", "bench " + label, "segmentIds", List.of(segment),
                 "costPerContact", List.of(Map.of("channel", "SMS", "cost", "0.05")),
                 "journey", List.of(Map.of("send", Map.of("key", "offer", "channel", "SMS", "fallbackChannels",
                         List.of("APP_PUSH", "WECHAT"), "template", "{name}, a new offer from {rmName}"))))))
-                .path("createCampaign").path("campaign").path("id").asString();
+                .path("createCampaign");
+        String id = required(createdCampaign, "campaign");
         transition(maker, "submitCampaign", id);
         transition(checker, "approveCampaign", id);
         long launchStarted = System.nanoTime();
@@ -104,6 +106,15 @@ public final class CampaignBenchmark {
                 stats.path("audienceSize").asInt(), (enrolledAt - launched) / 1e9, touched(stats), stats.path("sent").asInt(),
                 stats.path("suppressed").asInt(), stats.path("failed").asInt(), seconds, touched(stats) / seconds,
                 sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99));
+    }
+
+    /** The ID of the payload's {@code field}, failing loudly with its userErrors when there is none. */
+    private static String required(JsonNode payload, String field) {
+        String id = payload.path(field).path("id").asString();
+        if (id == null || id.isEmpty()) {
+            throw new IllegalStateException(field + " not created: " + payload.path("userErrors"));
+        }
+        return id;
     }
 
     private static int touched(JsonNode stats) {
