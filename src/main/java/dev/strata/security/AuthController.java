@@ -32,9 +32,15 @@ class AuthController implements NodeFetcher {
     record LoginInput(String username, String password) {
     }
 
+    /** One login per request: aliased logins after the first are refused unchecked (no bcrypt, no audit row). */
     @MutationMapping
-    LoginService.LoginResult login(@Argument LoginInput input) {
-        return login.login(input.username(), input.password());
+    LoginService.LoginResult login(@Argument LoginInput input, graphql.GraphQLContext request) {
+        var logins = request.computeIfAbsent("strata.logins", key -> new java.util.concurrent.atomic.AtomicInteger());
+        if (((java.util.concurrent.atomic.AtomicInteger) logins).incrementAndGet() > 1) {
+            return LoginService.LoginResult.failed(dev.strata.graphql.UserError.of("ONE_LOGIN_PER_REQUEST",
+                    "only one login per request", "username"));
+        }
+        return login.login(input.username(), input.password(), ClientAddress.of(request));
     }
 
     @MutationMapping

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Checks a username and password and issues a token. Unknown users and wrong passwords get the same
- * answer in the same time; five failures in a row lock the name for a while.
+ * answer in the same time; repeated failures make the guesser wait ({@link LoginThrottle}), never lock the
+ * real user out.
  */
 @Service
 public class LoginService {
@@ -49,23 +50,23 @@ public class LoginService {
         }
     }
 
-    public LoginResult login(String rawUsername, String password) {
+    public LoginResult login(String rawUsername, String password, String address) {
         String username = rawUsername == null ? "" : rawUsername.trim().toLowerCase(Locale.ROOT);
-        Instant now = clock.instant();
-        if (throttle.isLocked(username, now)) {
-            audit.publishEvent(new AuditEvent(username, "LOGIN_REFUSED_LOCKED", username, null));
-            return LoginResult.failed(UserError.of("LOCKED",
-                    "Too many failed attempts; try again in a few minutes", "username"));
+        java.time.Duration wait = throttle.waitFor(username, address);
+        if (!wait.isZero()) {
+            audit.publishEvent(new AuditEvent(username, "LOGIN_THROTTLED", username, address));
+            return LoginResult.failed(UserError.of("THROTTLED",
+                    "Too many failed attempts; try again in " + Math.max(1, wait.toSeconds()) + " s", "username"));
         }
         User user = username.isEmpty() ? null : mongo.findOne(Query.query(Criteria.where("username").is(username)), User.class);
         boolean matches = passwords.matches(password == null ? "" : password, user == null ? dummyHash : user.passwordHash());
         if (user == null || !matches) {
-            boolean locked = throttle.recordFailure(username, now);
-            audit.publishEvent(new AuditEvent(username, locked ? "LOGIN_LOCKOUT" : "LOGIN_FAILED", username, null));
+            throttle.recordFailure(username, address);
+            audit.publishEvent(new AuditEvent(username, "LOGIN_FAILED", username, address));
             return LoginResult.failed(UserError.of("INVALID_CREDENTIALS", INVALID, "password"));
         }
-        throttle.recordSuccess(username);
-        audit.publishEvent(new AuditEvent(username, "LOGIN", username, null));
+        throttle.recordSuccess(username, address);
+        audit.publishEvent(new AuditEvent(username, "LOGIN", username, address));
         StrataPrincipal principal = user.principal();
         TokenService.IssuedToken token = tokens.issue(principal);
         return new LoginResult(token.token(), token.expiresAt(), principal, List.of());
