@@ -44,9 +44,14 @@ public class LoginService {
     }
 
     /** Outcome of a login: a token and viewer, or user errors. */
-    public record LoginResult(String token, Instant expiresAt, StrataPrincipal viewer, List<UserError> userErrors) {
+    public record LoginResult(String token, Instant expiresAt, String refreshToken, StrataPrincipal viewer,
+            List<UserError> userErrors) {
         static LoginResult failed(UserError error) {
-            return new LoginResult(null, null, null, List.of(error));
+            return new LoginResult(null, null, null, null, List.of(error));
+        }
+
+        static LoginResult of(TokenService.IssuedToken token, StrataPrincipal viewer) {
+            return new LoginResult(token.token(), token.expiresAt(), token.refreshToken(), viewer, List.of());
         }
     }
 
@@ -60,7 +65,7 @@ public class LoginService {
         }
         User user = username.isEmpty() ? null : mongo.findOne(Query.query(Criteria.where("username").is(username)), User.class);
         boolean matches = passwords.matches(password == null ? "" : password, user == null ? dummyHash : user.passwordHash());
-        if (user == null || !matches) {
+        if (user == null || !matches || user.disabled()) {
             throttle.recordFailure(username, address);
             audit.publishEvent(new AuditEvent(username, "LOGIN_FAILED", username, address));
             return LoginResult.failed(UserError.of("INVALID_CREDENTIALS", INVALID, "password"));
@@ -68,7 +73,24 @@ public class LoginService {
         throttle.recordSuccess(username, address);
         audit.publishEvent(new AuditEvent(username, "LOGIN", username, address));
         StrataPrincipal principal = user.principal();
-        TokenService.IssuedToken token = tokens.issue(principal);
-        return new LoginResult(token.token(), token.expiresAt(), principal, List.of());
+        return LoginResult.of(tokens.issue(principal, user.tokenVersion()), principal);
+    }
+
+    /**
+     * A new access token and a new refresh token for a refresh token whose user still exists, is enabled and
+     * has not moved on to another token version; the user's current roles and bindings go into the new pair.
+     */
+    public LoginResult refresh(String refreshToken) {
+        try {
+            String username = tokens.verifyRefresh(refreshToken == null ? "" : refreshToken).username();
+            User user = mongo.findOne(Query.query(Criteria.where("username").is(username)), User.class);
+            if (user == null || user.disabled()) {
+                throw new io.jsonwebtoken.JwtException("gone");
+            }
+            return LoginResult.of(tokens.issue(user.principal(), user.tokenVersion()), user.principal());
+        } catch (io.jsonwebtoken.JwtException | IllegalArgumentException e) {
+            return LoginResult.failed(UserError.of("INVALID_REFRESH_TOKEN", "refresh token invalid, expired or revoked",
+                    "refreshToken"));
+        }
     }
 }

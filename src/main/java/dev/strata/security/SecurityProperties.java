@@ -4,13 +4,14 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Token signing and lifetime, and the first admin's password (throttling is {@link ThrottleProperties}). */
+/** Token signing and lifetimes (access and refresh), and the first admin's password (throttling is {@link ThrottleProperties}). */
 @ConfigurationProperties("strata.security")
-public record SecurityProperties(String jwtSecret, Duration tokenLifetime, String issuer, String audience,
-        String adminPassword, int bcryptStrength) {
+public record SecurityProperties(String jwtSecret, Duration tokenLifetime, Duration refreshLifetime, String issuer,
+        String audience, String adminPassword, int bcryptStrength) {
 
     public SecurityProperties {
-        tokenLifetime = tokenLifetime == null ? Duration.ofHours(8) : tokenLifetime;
+        tokenLifetime = tokenLifetime == null ? Duration.ofMinutes(30) : tokenLifetime;
+        refreshLifetime = refreshLifetime == null ? Duration.ofHours(12) : refreshLifetime;
         issuer = issuer == null ? "strata" : issuer;
         audience = audience == null ? "strata-clients" : audience;
         bcryptStrength = bcryptStrength <= 0 ? 10 : bcryptStrength;
