@@ -66,6 +66,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                 .extensions(java.util.Map.of("limit", limit)).build();
     }
 
+    /** A persisted-query failure, in Apollo's shape: the code is the message and {@code extensions.code}. */
+    static GraphQLError persistedQuery(String code, String message) {
+        return GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(message)
+                .extensions(java.util.Map.of("code", code.equals("PersistedQueryNotFound") ? "PERSISTED_QUERY_NOT_FOUND" : code))
+                .build();
+    }
+
     /** The request ran past its hard deadline; outstanding fetches were cancelled. */
     static GraphQLError timedOut(java.time.Duration timeout) {
         return GraphqlErrorBuilder.newError().errorType(TIMEOUT)
