@@ -21,13 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
-    private final byte[] refusal;
+    private final String refusal;
 
     BodySizeFilter(GraphQlLimits limits) {
         this.maxBytes = limits.maxBodySize().toBytes();
-        this.refusal = ("{\"errors\":[{\"message\":\"Refused: request body over " + limits.maxBodySize()
-                + "\",\"extensions\":{\"classification\":\"BAD_REQUEST\",\"limit\":\"maxBodySize\"}}]}")
-                .getBytes(StandardCharsets.UTF_8);
+        this.refusal = "{\"errors\":[{\"message\":\"Refused: request body over " + limits.maxBodySize()
+                + "\",\"extensions\":{\"classification\":\"BAD_REQUEST\",\"limit\":\"maxBodySize\",\"requestId\":\"%s\"}}]}";
     }
 
     @Override
@@ -54,8 +53,9 @@ class BodySizeFilter extends OncePerRequestFilter {
         response.setStatus(413);
         response.setHeader("Connection", "close");
         response.setContentType("application/graphql-response+json");
-        response.setContentLength(refusal.length);
-        response.getOutputStream().write(refusal);
+        byte[] body = refusal.formatted(String.valueOf(RequestIds.current())).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** A request whose body was read ahead (to measure it) and is served again from memory. */

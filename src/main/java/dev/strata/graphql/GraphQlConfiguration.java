@@ -62,6 +62,13 @@ class GraphQlConfiguration {
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<BodySizeFilter> bodySizeFilter(GraphQlLimits limits) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new BodySizeFilter(limits));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestIds> requestIds() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestIds());
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

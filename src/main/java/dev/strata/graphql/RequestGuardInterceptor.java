@@ -1,7 +1,9 @@
 package dev.strata.graphql;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -39,9 +41,10 @@ class RequestGuardInterceptor implements WebGraphQlInterceptor {
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         request.configureExecutionInput((input, builder) -> builder
                 .graphQLContext(context -> context.put(ParserOptions.class, parserOptions)).build());
+        Object requestId = request.getAttributes().getOrDefault(RequestIds.KEY, RequestIds.current());
         return chain.next(request)
                 .timeout(limits.requestTimeout(), Mono.fromSupplier(() -> timedOut(request)))
-                .map(this::bounded);
+                .map(response -> bounded(response, requestId == null ? null : requestId.toString()));
     }
 
     private WebGraphQlResponse timedOut(WebGraphQlRequest request) {
@@ -50,32 +53,42 @@ class RequestGuardInterceptor implements WebGraphQlInterceptor {
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
     }
 
-    private WebGraphQlResponse bounded(WebGraphQlResponse response) {
+    /** At most maxErrors errors of at most maxMessageLength characters, each with the request id. */
+    private WebGraphQlResponse bounded(WebGraphQlResponse response, String requestId) {
         List<GraphQLError> errors = response.getExecutionResult().getErrors();
-        boolean tooMany = errors.size() > limits.maxErrors();
-        boolean tooLong = errors.stream().anyMatch(e -> e.getMessage() != null
-                && e.getMessage().length() > limits.maxMessageLength());
-        if (!tooMany && !tooLong) {
+        if (errors.isEmpty()) {
             return response;
         }
         List<GraphQLError> kept = new ArrayList<>();
         for (GraphQLError error : errors.subList(0, Math.min(errors.size(), limits.maxErrors()))) {
-            kept.add(shortened(error));
+            kept.add(rebuilt(error, requestId));
         }
-        if (tooMany) {
-            kept.add(GraphqlErrorBuilder.newError().message((errors.size() - limits.maxErrors())
-                    + " more errors left out").build());
+        if (errors.size() > limits.maxErrors()) {
+            kept.add(rebuilt(GraphqlErrorBuilder.newError().message((errors.size() - limits.maxErrors())
+                    + " more errors left out").build(), requestId));
         }
         return response.transform(builder -> builder.errors(kept));
     }
 
-    private GraphQLError shortened(GraphQLError error) {
-        String message = error.getMessage();
-        if (message == null || message.length() <= limits.maxMessageLength()) {
-            return error;
+    private GraphQLError rebuilt(GraphQLError error, String requestId) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        if (message.length() > limits.maxMessageLength()) {
+            message = message.substring(0, limits.maxMessageLength()) + "…";
         }
-        return GraphqlErrorBuilder.newError().message(message.substring(0, limits.maxMessageLength()) + "…")
-                .locations(error.getLocations()).path(error.getPath()).errorType(error.getErrorType())
-                .extensions(error.getExtensions()).build();
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (error.getExtensions() != null) {
+            extensions.putAll(error.getExtensions());
+        }
+        if (requestId != null) {
+            extensions.put(RequestIds.KEY, requestId);
+        }
+        var builder = GraphqlErrorBuilder.newError().message(message).locations(error.getLocations()).extensions(extensions);
+        if (error.getPath() != null) {
+            builder.path(error.getPath());
+        }
+        if (error.getErrorType() != null) {
+            builder.errorType(error.getErrorType());
+        }
+        return builder.build();
     }
 }

@@ -32,6 +32,7 @@ class SecurityConfiguration {
                     if (!schemaPublic) {
                         requests.requestMatchers("/graphql/schema").authenticated();
                     }
+                    requests.requestMatchers("/actuator/prometheus", "/actuator/metrics/**").hasRole(Role.ADMIN.name());
                     requests.anyRequest().permitAll();
                 })
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
