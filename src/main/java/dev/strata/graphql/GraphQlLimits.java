@@ -23,11 +23,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxListLength    longest list in any argument or variable
  * @param maxErrors        most errors in one response; the rest are summarised in one
  * @param maxMessageLength longest error message in a response
+ * @param heavyCost        cost from which an operation counts as heavy
+ * @param heavyConcurrency how many heavy operations run at once; the others wait their turn (up to the deadline)
  */
 @ConfigurationProperties("strata.graphql")
 public record GraphQlLimits(int maxDepth, int maxComplexity, Duration requestTimeout, DataSize maxBodySize,
         int maxCharacters, int maxTokens, int maxAliases, int maxRootFields, long maxCost, int maxStringLength,
-        int maxListLength, int maxErrors, int maxMessageLength) {
+        int maxListLength, int maxErrors, int maxMessageLength, long heavyCost, int heavyConcurrency) {
 
     public GraphQlLimits {
         maxDepth = positive(maxDepth, 15);
@@ -43,11 +45,13 @@ public record GraphQlLimits(int maxDepth, int maxComplexity, Duration requestTim
         maxListLength = positive(maxListLength, 10_000);
         maxErrors = positive(maxErrors, 50);
         maxMessageLength = positive(maxMessageLength, 200);
+        heavyCost = heavyCost <= 0 ? 5_000 : heavyCost;
+        heavyConcurrency = positive(heavyConcurrency, 1);
     }
 
     /** The defaults, as a test or a tool without Spring would get them. */
     public static GraphQlLimits defaults() {
-        return new GraphQlLimits(0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new GraphQlLimits(0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static int positive(int value, int fallback) {

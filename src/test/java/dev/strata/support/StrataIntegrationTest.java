@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "strata.security.admin-password=" + StrataIntegrationTest.ADMIN_PASSWORD,
         "strata.security.jwt-secret=" + StrataIntegrationTest.JWT_SECRET,
         "strata.demo.customers=0",
+        "strata.warmup.duration=PT0S",
         // Tests speak from loopback through a "proxy", so X-Forwarded-For gives each simulated caller its address.
         "strata.security.throttle.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1,::1",
         // The cheapest BCrypt cost keeps sign-in fast in tests; production uses the default of 10.
