@@ -42,7 +42,7 @@ public record GraphQlLimits(int maxDepth, int maxComplexity, Duration requestTim
         maxRootFields = positive(maxRootFields, 20);
         maxCost = maxCost <= 0 ? 10_000 : maxCost;
         maxStringLength = positive(maxStringLength, 4_000);
-        maxListLength = positive(maxListLength, 10_000);
+        maxListLength = positive(maxListLength, 20_000);
         maxErrors = positive(maxErrors, 50);
         maxMessageLength = positive(maxMessageLength, 200);
         heavyCost = heavyCost <= 0 ? 5_000 : heavyCost;

@@ -71,6 +71,9 @@ class RequestGuardInterceptor implements WebGraphQlInterceptor {
     }
 
     private GraphQLError rebuilt(GraphQLError error, String requestId) {
+        if (error.getErrorType() == graphql.ErrorType.ExecutionAborted && String.valueOf(error.getMessage()).contains("cancelled")) {
+            error = GraphQlErrors.timedOut(limits.requestTimeout());   // cancelled at the deadline
+        }
         String message = error.getMessage() == null ? "" : error.getMessage();
         if (message.length() > limits.maxMessageLength()) {
             message = message.substring(0, limits.maxMessageLength()) + "…";

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Before health turns UP, sends the clients' hot documents (portrait pages, the RM's list, a portrait) to this
- * very service over HTTP for a while, as a marketer of the store: the JIT compiles the hot paths (HTTP, security,
+ * very service over HTTP, 900 requests or for at most {@code STRATA_WARMUP}, as a marketer of the store: the JIT compiles the hot paths (HTTP, security,
  * GraphQL, store, JSON) before the first real client arrives instead of competing with it for the cores.
  * Nothing is written (reads only, masked, so nothing audited). Skipped when no marketer or no customer exists.
  */
@@ -49,11 +49,15 @@ class StartupWarmup implements ApplicationRunner {
     private final TokenService tokens;
     private final Duration budget;
     private final int threads;
+    private final int requests;
+    private final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
     private final org.springframework.core.env.Environment environment;
     private int port;
 
-    StartupWarmup(MongoTemplate mongo, TokenService tokens, @Value("${strata.warmup.duration:PT20S}") Duration budget,
-            @Value("${strata.warmup.threads:2}") int threads, org.springframework.core.env.Environment environment) {
+    StartupWarmup(MongoTemplate mongo, TokenService tokens, @Value("${strata.warmup.duration:PT30S}") Duration budget,
+            @Value("${strata.warmup.threads:2}") int threads, @Value("${strata.warmup.requests:900}") int requests,
+            org.springframework.core.env.Environment environment) {
+        this.requests = requests;
         this.mongo = mongo;
         this.tokens = tokens;
         this.budget = budget;
@@ -88,7 +92,7 @@ class StartupWarmup implements ApplicationRunner {
         for (int count : pages) {
             total += count;
         }
-        log.info("Warmed up with {} requests in {} s", total, budget.toSeconds());
+        log.info("Warmed up with {} requests in {} ms", total, (System.nanoTime() - deadline + budget.toNanos()) / 1_000_000);
     }
 
     private int work(String token, long deadline) {
@@ -99,7 +103,7 @@ class StartupWarmup implements ApplicationRunner {
         String after = null;
         int requests = 0;
         try {
-            while (System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline && sent.addAndGet(3) <= this.requests) {
                 Map<String, Object> variables = new HashMap<>();
                 variables.put("first", 50);
                 variables.put("after", after);
