@@ -1,6 +1,5 @@
 package dev.strata.security;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -29,17 +28,15 @@ public class LoginService {
     private final LoginThrottle throttle;
     private final TokenService tokens;
     private final ApplicationEventPublisher audit;
-    private final Clock clock;
     private final String dummyHash;
 
     LoginService(MongoTemplate mongo, PasswordEncoder passwords, LoginThrottle throttle, TokenService tokens,
-            ApplicationEventPublisher audit, Clock clock) {
+            ApplicationEventPublisher audit) {
         this.mongo = mongo;
         this.passwords = passwords;
         this.throttle = throttle;
         this.tokens = tokens;
         this.audit = audit;
-        this.clock = clock;
         this.dummyHash = passwords.encode("timing-equaliser-" + System.nanoTime());
     }
 
