@@ -21,6 +21,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditService {
 
+    static final int MAX_LENGTH = 100;
+
     private final MongoTemplate mongo;
     private final Clock clock;
 
@@ -36,8 +38,13 @@ public class AuditService {
             return;
         }
         Instant at = clock.instant();
-        mongo.insertAll(event.targets().stream().map(target -> new AuditEntry(new ObjectId().toHexString(), event.actor(),
-                event.action(), target, event.field(), at)).toList());
+        mongo.insertAll(event.targets().stream().map(target -> new AuditEntry(new ObjectId().toHexString(),
+                truncate(event.actor()), truncate(event.action()), truncate(target), truncate(event.field()), at)).toList());
+    }
+
+    /** No entry keeps more than {@value #MAX_LENGTH} characters of anything a client sent (a 5 MB username). */
+    static String truncate(String value) {
+        return value == null || value.length() <= MAX_LENGTH ? value : value.substring(0, MAX_LENGTH - 1) + "…";
     }
 
     /** Newest first. */

@@ -1,6 +1,7 @@
 package dev.strata.customer;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
@@ -81,6 +82,12 @@ class CustomerController implements NodeFetcher {
     Integer age(Customer customer) {
         return customer.birthDate() == null ? null
                 : Period.between(customer.birthDate(), clock.instant().atZone(zone).toLocalDate()).getYears();
+    }
+
+    /** Withheld beside a masked ID number, which holds it; {@code age} stays for everyone. */
+    @SchemaMapping
+    LocalDate birthDate(Customer customer) {
+        return Masking.seesIdNumber(Viewers.require()) ? customer.birthDate() : null;
     }
 
     @SchemaMapping

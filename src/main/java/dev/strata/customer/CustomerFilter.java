@@ -39,15 +39,25 @@ public record CustomerFilter(String search, List<Tier> tierIn, String branchId, 
         return conditions;
     }
 
-    /** The filter as MongoDB criteria, to be combined with the caller's scope. */
-    Criteria criteria() {
+    /**
+     * The filter as MongoDB criteria, to be combined with the caller's scope. The search term matches phone and
+     * ID numbers only where {@code viewer} reads them in clear (see {@link Masking}).
+     */
+    Criteria criteria(dev.strata.security.StrataPrincipal viewer) {
         List<Criteria> parts = new ArrayList<>();
         if (search != null && !search.isBlank()) {
             String term = search.trim();
-            parts.add(new Criteria().orOperator(
-                    Criteria.where("externalRef").is(term),
-                    Criteria.where("phone").is(term),
+            List<Criteria> matches = new ArrayList<>(List.of(Criteria.where("externalRef").is(term),
                     Criteria.where("name").regex("^" + Pattern.quote(term))));
+            Criteria phone = Masking.phoneSearch(viewer, term);
+            Criteria idNumber = Masking.idNumberSearch(viewer, term);
+            if (phone != null) {
+                matches.add(phone);
+            }
+            if (idNumber != null) {
+                matches.add(idNumber);
+            }
+            parts.add(new Criteria().orOperator(matches));
         }
         if (tierIn != null && !tierIn.isEmpty()) {
             parts.add(Criteria.where("tier").in(tierIn));

@@ -91,7 +91,7 @@ public class CustomerService {
             if (filter.segmentId() != null) {
                 throw new BadRequestException("search and segmentId cannot be combined");
             }
-            return pages.search(new Criteria().andOperator(ScopeCriteria.of(scope), filter.criteria()), paging);
+            return pages.search(new Criteria().andOperator(ScopeCriteria.of(scope), filter.criteria(dev.strata.security.Viewers.require())), paging);
         }
         RoaringBitmap members = pages.members(scope);
         if (filter != null && filter.segmentId() != null) {

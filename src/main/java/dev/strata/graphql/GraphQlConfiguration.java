@@ -55,6 +55,25 @@ class GraphQlConfiguration {
     }
 
     @Bean
+    Instrumentation requestLimitsInstrumentation(GraphQlLimits limits) {
+        return new RequestLimitsInstrumentation(limits);
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<BodySizeFilter> bodySizeFilter(GraphQlLimits limits) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new BodySizeFilter(limits));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestIds> requestIds() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     Instrumentation requestTimeoutInstrumentation(GraphQlLimits limits) {
         return new RequestTimeoutInstrumentation(limits.requestTimeout());
     }

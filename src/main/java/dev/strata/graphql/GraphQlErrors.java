@@ -60,6 +60,25 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
         return error(env, ErrorType.INTERNAL_ERROR, "Internal error");
     }
 
+    /** A request refused by a limit before any work was done: BAD_REQUEST, naming the limit in {@code extensions.limit}. */
+    static GraphQLError refused(String limit, String message) {
+        return GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message("Refused: " + message)
+                .extensions(java.util.Map.of("limit", limit)).build();
+    }
+
+    /** A persisted-query failure, in Apollo's shape: the code is the message and {@code extensions.code}. */
+    static GraphQLError persistedQuery(String code, String message) {
+        return GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST).message(message)
+                .extensions(java.util.Map.of("code", code.equals("PersistedQueryNotFound") ? "PERSISTED_QUERY_NOT_FOUND" : code))
+                .build();
+    }
+
+    /** The request ran past its hard deadline; outstanding fetches were cancelled. */
+    static GraphQLError timedOut(java.time.Duration timeout) {
+        return GraphqlErrorBuilder.newError().errorType(TIMEOUT)
+                .message("Request exceeded the time limit of " + timeout.toMillis() + " ms").build();
+    }
+
     private static boolean isAnonymous() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || new AuthenticationTrustResolverImpl().isAnonymous(authentication);

@@ -8,7 +8,11 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 
-/** Stops resolving fields once a request has run past its deadline, so one slow query cannot hold a thread forever. */
+/**
+ * Enforces a request's deadline inside the engine: the first fetch past it cancels the whole execution,
+ * so no further field of any branch is resolved (the HTTP answer is sent at the deadline by
+ * {@link RequestGuardInterceptor} even while a fetch is still running).
+ */
 class RequestTimeoutInstrumentation extends SimplePerformantInstrumentation {
 
     private final Duration timeout;
@@ -33,15 +37,17 @@ class RequestTimeoutInstrumentation extends SimplePerformantInstrumentation {
         if (!(state instanceof Deadline deadline) || parameters.isTrivialDataFetcher()) {
             return dataFetcher;
         }
+        var input = parameters.getExecutionContext().getExecutionInput();
         return environment -> {
             if (System.nanoTime() - deadline.nanos() > 0) {
+                input.cancel();
                 throw new RequestTimeoutException(timeout);
             }
             return dataFetcher.get(environment);
         };
     }
 
-    /** Raised for every field resolved after the deadline. */
+    /** Raised by the fetch that finds the deadline passed. */
     static class RequestTimeoutException extends RuntimeException {
         RequestTimeoutException(Duration timeout) {
             super("Request exceeded the time limit of " + timeout.toMillis() + " ms");

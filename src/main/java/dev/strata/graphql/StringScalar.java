@@ -81,6 +81,7 @@ final class StringScalar<T> implements Coercing<T, String> {
 
     @Override
     public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-        return StringValue.of(serialize(input, context, locale));
+        // graphql-java may hand over the raw external value (a JSON string) when it normalises variables
+        return StringValue.of(input instanceof String text ? text : serialize(input, context, locale));
     }
 }

@@ -17,12 +17,15 @@ import org.springframework.stereotype.Controller;
 class AuthController implements NodeFetcher {
 
     private final LoginService login;
+    private final Accounts accounts;
     private final UserService users;
     private final BranchService branches;
     private final ManagerService managers;
 
-    AuthController(LoginService login, UserService users, BranchService branches, ManagerService managers) {
+    AuthController(LoginService login, Accounts accounts, UserService users, BranchService branches,
+            ManagerService managers) {
         this.login = login;
+        this.accounts = accounts;
         this.users = users;
         this.branches = branches;
         this.managers = managers;
@@ -32,9 +35,52 @@ class AuthController implements NodeFetcher {
     record LoginInput(String username, String password) {
     }
 
+    /** One login per request: aliased logins after the first are refused unchecked (no bcrypt, no audit row). */
     @MutationMapping
-    LoginService.LoginResult login(@Argument LoginInput input) {
-        return login.login(input.username(), input.password());
+    LoginService.LoginResult login(@Argument LoginInput input, graphql.GraphQLContext request) {
+        var logins = request.computeIfAbsent("strata.logins", key -> new java.util.concurrent.atomic.AtomicInteger());
+        if (((java.util.concurrent.atomic.AtomicInteger) logins).incrementAndGet() > 1) {
+            return LoginService.LoginResult.failed(dev.strata.graphql.UserError.of("ONE_LOGIN_PER_REQUEST",
+                    "only one login per request", "username"));
+        }
+        return login.login(input.username(), input.password(), ClientAddress.of(request));
+    }
+
+    /** Input of {@code refreshToken}. */
+    record RefreshTokenInput(String refreshToken) {
+    }
+
+    /** Input of {@code disableUser}. */
+    record DisableUserInput(String userId) {
+    }
+
+    /** Input of {@code setUserRoles}. */
+    record SetUserRolesInput(String userId, java.util.List<Role> roles) {
+    }
+
+    /** Input of {@code changePassword}. */
+    record ChangePasswordInput(String currentPassword, String newPassword) {
+    }
+
+    @MutationMapping
+    LoginService.LoginResult refreshToken(@Argument RefreshTokenInput input) {
+        return login.refresh(input.refreshToken());
+    }
+
+    @MutationMapping
+    Accounts.AccountResult disableUser(@Argument DisableUserInput input) {
+        return accounts.disable(input.userId());
+    }
+
+    @MutationMapping
+    Accounts.AccountResult setUserRoles(@Argument SetUserRolesInput input) {
+        return accounts.setRoles(input.userId(), input.roles());
+    }
+
+    @MutationMapping
+    LoginService.LoginResult changePassword(@Argument ChangePasswordInput input) {
+        Viewers.require();
+        return accounts.changePassword(input.currentPassword(), input.newPassword());
     }
 
     @MutationMapping

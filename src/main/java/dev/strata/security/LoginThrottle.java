@@ -1,59 +1,81 @@
 package dev.strata.security;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts consecutive failed logins per username, known or not, and locks the name after too many,
- * so the lock itself does not reveal whether an account exists.
+ * Slows password guessing without letting anyone lock someone else out. Only failures count, in three
+ * buckets: per address (any usernames), per username and address, and per username from addresses it never
+ * signed in from. An address where the user signed in recently skips the last bucket, so the real user keeps
+ * signing in from their usual place however many guesses strangers make. There is no lockout, only a wait
+ * that the buckets refill. Per instance (in memory).
  */
 @Component
 class LoginThrottle {
 
-    private final MongoTemplate mongo;
-    private final SecurityProperties properties;
+    private static final int MAX_KEYS = 100_000;
+    private static final int KNOWN_ADDRESSES_PER_USER = 5;
 
-    LoginThrottle(MongoTemplate mongo, SecurityProperties properties) {
-        this.mongo = mongo;
-        this.properties = properties;
+    private final RateLimiter byAddress;
+    private final RateLimiter byUserAndAddress;
+    private final RateLimiter byUser;
+    private final Map<String, Set<String>> knownAddresses;
+
+    LoginThrottle(ThrottleProperties properties, Clock clock) {
+        Duration refill = properties.failureRefill();
+        this.byAddress = new RateLimiter(properties.addressFailures(), refill, MAX_KEYS, clock);
+        this.byUserAndAddress = new RateLimiter(properties.userAddressFailures(), refill, MAX_KEYS, clock);
+        this.byUser = new RateLimiter(properties.userFailures(), refill, MAX_KEYS, clock);
+        this.knownAddresses = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+                return size() > MAX_KEYS;
+            }
+        });
     }
 
-    /** Failures in a row for one username, and until when it is locked. */
-    @Document("login_attempts")
-    record LoginAttempts(@Id String username, int failures, Instant lockedUntil) {
-    }
-
-    boolean isLocked(String username, Instant now) {
-        LoginAttempts attempts = mongo.findById(key(username), LoginAttempts.class);
-        return attempts != null && attempts.lockedUntil() != null && attempts.lockedUntil().isAfter(now);
-    }
-
-    /** Records a failure; returns true when this failure locked the username. */
-    boolean recordFailure(String username, Instant now) {
-        LoginAttempts attempts = mongo.findAndModify(Query.query(Criteria.where("_id").is(key(username))),
-                new Update().inc("failures", 1), FindAndModifyOptions.options().upsert(true).returnNew(true),
-                LoginAttempts.class);
-        if (attempts == null || attempts.failures() < properties.maxFailedLogins()) {
-            return false;
+    /** How long this attempt must wait before its password is even checked; zero when it may go ahead. */
+    Duration waitFor(String username, String address) {
+        Duration wait = max(byAddress.retryAfter(address), byUserAndAddress.retryAfter(username + "@" + address));
+        if (!isKnown(username, address)) {
+            wait = max(wait, byUser.retryAfter(username));
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key(username))),
-                new Update().set("failures", 0).set("lockedUntil", now.plus(properties.lockout())), LoginAttempts.class);
-        return true;
+        return wait;
     }
 
-    void recordSuccess(String username) {
-        mongo.remove(Query.query(Criteria.where("_id").is(key(username))), LoginAttempts.class);
+    void recordFailure(String username, String address) {
+        byAddress.consume(address);
+        byUserAndAddress.consume(username + "@" + address);
+        if (!isKnown(username, address)) {
+            byUser.consume(username);
+        }
     }
 
-    private static String key(String username) {
-        return username.trim().toLowerCase(java.util.Locale.ROOT);
+    /** A good login: its address becomes one the user is known at. Good logins never use up anything. */
+    void recordSuccess(String username, String address) {
+        Set<String> addresses = knownAddresses.computeIfAbsent(username, k -> Collections.synchronizedSet(new LinkedHashSet<>()));
+        synchronized (addresses) {
+            addresses.remove(address);
+            addresses.add(address);
+            while (addresses.size() > KNOWN_ADDRESSES_PER_USER) {
+                addresses.remove(addresses.iterator().next());
+            }
+        }
+    }
+
+    private boolean isKnown(String username, String address) {
+        Set<String> addresses = knownAddresses.get(username);
+        return addresses != null && addresses.contains(address);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

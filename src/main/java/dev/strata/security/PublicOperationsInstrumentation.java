@@ -10,12 +10,10 @@ import graphql.schema.GraphQLObjectType;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Refuses every root field but the public ones to a caller without a valid token (UNAUTHORIZED). */
+/** Refuses every root field not marked {@code @public} in the schema to a caller without a valid token (UNAUTHORIZED). */
 @Component
 class PublicOperationsInstrumentation extends SimplePerformantInstrumentation {
 
-    static final Set<String> PUBLIC_FIELDS = Set.of("login", "businessCard", "recordCardVisit", "recordResponse",
-            "recordSurveyAnswer");
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
 
     @Override
@@ -28,7 +26,7 @@ class PublicOperationsInstrumentation extends SimplePerformantInstrumentation {
         var environment = parameters.getEnvironment();
         String field = environment.getField().getName();
         if (!(environment.getParentType() instanceof GraphQLObjectType parent) || !ROOT_TYPES.contains(parent.getName())
-                || field.startsWith("__") || PUBLIC_FIELDS.contains(field)) {
+                || field.startsWith("__") || environment.getFieldDefinition().hasAppliedDirective(PublicOperations.DIRECTIVE)) {
             return dataFetcher;
         }
         return env -> {

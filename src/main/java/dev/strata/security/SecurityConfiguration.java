@@ -19,14 +19,25 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens,
+            @org.springframework.beans.factory.annotation.Value("${strata.graphql.schema-public:false}") boolean schemaPublic)
+            throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> {
+                    if (!schemaPublic) {
+                        requests.requestMatchers("/graphql/schema").authenticated();
+                    }
+                    requests.requestMatchers("/actuator/prometheus", "/actuator/metrics/**").hasRole(Role.ADMIN.name());
+                    requests.anyRequest().permitAll();
+                })
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                        new org.springframework.security.web.authentication.HttpStatusEntryPoint(
+                                org.springframework.http.HttpStatus.UNAUTHORIZED)))
                 .addFilterBefore(new JwtAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
                 .build();
     }

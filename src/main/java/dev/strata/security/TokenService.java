@@ -17,52 +17,57 @@ import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 import org.springframework.stereotype.Service;
 
-/** Issues and verifies HS256 JWTs: algorithm pinned, issuer, audience, subject, roles, iat and exp all required. */
+/**
+ * Issues and verifies HS256 JWTs: algorithm pinned, issuer, audience, subject, roles, iat and exp all required.
+ * Access tokens are short-lived; a refresh token (another audience, so it never passes as an access token)
+ * buys a new pair. Both carry the user's token version and die when it moves on ({@link TokenVersions}).
+ */
 @Service
 public class TokenService {
 
     static final String ALGORITHM = "HS256";
+    static final String VERSION = "ver";
     private static final long CLOCK_SKEW_SECONDS = 60;
 
     private final SecretKey key;
     private final SecurityProperties properties;
+    private final TokenVersions versions;
     private final Clock clock;
 
-    TokenService(SecurityProperties properties, StoreProperties store, Clock clock) {
+    TokenService(SecurityProperties properties, StoreProperties store, TokenVersions versions, Clock clock) {
         this.key = JwtKeyProvider.resolve(properties.jwtSecret(), store.dataDir());
         this.properties = properties;
+        this.versions = versions;
         this.clock = clock;
     }
 
-    /** A signed token with its expiry. */
-    public record IssuedToken(String token, Instant expiresAt) {
+    /** A signed access token with its expiry, and the refresh token that renews it. */
+    public record IssuedToken(String token, Instant expiresAt, String refreshToken) {
     }
 
-    public IssuedToken issue(StrataPrincipal principal) {
+    public IssuedToken issue(StrataPrincipal principal, int version) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(properties.tokenLifetime());
-        var builder = Jwts.builder()
-                .issuer(properties.issuer())
-                .audience().add(properties.audience()).and()
-                .subject(principal.username())
-                .claim("roles", principal.roles().stream().map(Role::name).sorted().toList())
-                .issuedAt(Date.from(now))
-                .expiration(Date.from(expiresAt));
-        if (principal.branchCode() != null) {
-            builder.claim("branch", principal.branchCode());
-        }
-        if (principal.managerCode() != null) {
-            builder.claim("manager", principal.managerCode());
-        }
-        return new IssuedToken(builder.signWith(key, Jwts.SIG.HS256).compact(), expiresAt);
+        String access = sign(principal, version, properties.audience(), now, expiresAt);
+        String refresh = sign(principal, version, refreshAudience(), now, now.plus(properties.refreshLifetime()));
+        return new IssuedToken(access, expiresAt, refresh);
     }
 
-    /** Verifies a token and returns who it speaks for; any defect is a {@link JwtException}. */
+    /** Verifies an access token and returns who it speaks for; any defect, or a revoked version, is a {@link JwtException}. */
     public StrataPrincipal verify(String token) {
+        return verify(token, properties.audience());
+    }
+
+    /** Verifies a refresh token the same way. */
+    StrataPrincipal verifyRefresh(String token) {
+        return verify(token, refreshAudience());
+    }
+
+    private StrataPrincipal verify(String token, String audience) {
         Jws<Claims> jws = Jwts.parser()
                 .verifyWith(key)
                 .requireIssuer(properties.issuer())
-                .requireAudience(properties.audience())
+                .requireAudience(audience)
                 .clockSkewSeconds(CLOCK_SKEW_SECONDS)
                 .clock(() -> Date.from(clock.instant()))
                 .build()
@@ -77,8 +82,34 @@ public class TokenService {
         if (!(claims.get("roles") instanceof Collection<?> roleNames)) {
             throw new JwtException("Token lacks roles");
         }
+        Integer version = claims.get(VERSION, Integer.class);
+        if (!versions.isCurrent(claims.getSubject(), version == null ? 0 : version)) {
+            throw new JwtException("Token revoked");
+        }
         return new StrataPrincipal(claims.getSubject(), toRoles(roleNames),
                 claims.get("branch", String.class), claims.get("manager", String.class));
+    }
+
+    private String sign(StrataPrincipal principal, int version, String audience, Instant now, Instant expiresAt) {
+        var builder = Jwts.builder()
+                .issuer(properties.issuer())
+                .audience().add(audience).and()
+                .subject(principal.username())
+                .claim("roles", principal.roles().stream().map(Role::name).sorted().toList())
+                .claim(VERSION, version)
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(expiresAt));
+        if (principal.branchCode() != null) {
+            builder.claim("branch", principal.branchCode());
+        }
+        if (principal.managerCode() != null) {
+            builder.claim("manager", principal.managerCode());
+        }
+        return builder.signWith(key, Jwts.SIG.HS256).compact();
+    }
+
+    private String refreshAudience() {
+        return properties.audience() + "-refresh";
     }
 
     private static Set<Role> toRoles(Collection<?> names) {

@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DataScopeTests extends StrataIntegrationTest {
 
     private static final String PHONE = "13812345678";
-    private static final String MASKED_PHONE = "138****5678";
+    private static final String MASKED_PHONE = "138******78";
     private static final String ID = "110101199003070011";
-    private static final String MASKED_ID = "1101**********0011";
+    private static final String MASKED_ID = "11***************1";
 
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, String> customerIds = new HashMap<>();

@@ -53,6 +53,7 @@ class EventBatchingTests extends StitchingTestSupport {
         track(events).path("trackEvents.accepted").entity(Integer.class).isEqualTo(events.size());
         Map<String, Object> filter = Map.of("branchId", GlobalId.encode("Branch", branch));
 
+        commandsFor(10, filter);   // the first request reads the token's version; later ones find it cached
         List<String> small = commandsFor(10, filter);
         List<String> large = commandsFor(100, filter);
 

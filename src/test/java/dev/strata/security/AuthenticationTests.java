@@ -130,39 +130,6 @@ class AuthenticationTests extends StrataIntegrationTest {
         assertThat(wrongPassword).isEqualTo(unknownUser).contains("INVALID_CREDENTIALS");
     }
 
-    @Test
-    void fiveFailuresInARowLockTheAccountEvenForTheRightPassword() {
-        String username = unique("locked");
-        userToken(username, Role.ANALYST);
-        for (int i = 0; i < 5; i++) {
-            assertThat(loginErrors(username, "wrong-" + i)).contains("INVALID_CREDENTIALS");
-        }
-        assertThat(loginErrors(username, PASSWORD)).contains("LOCKED");
-        asAdmin().document("{ auditLog(first: 100) { edges { node { action target } } } }").execute()
-                .path("auditLog.edges[*].node").entityList(java.util.Map.class)
-                .satisfies(entries -> assertThat(entries).anyMatch(e -> "LOGIN_LOCKOUT".equals(e.get("action"))
-                        && username.equals(e.get("target"))));
-    }
-
-    @Test
-    void unknownUsersLockTooSoTheLockRevealsNothing() {
-        String username = unique("ghost");
-        for (int i = 0; i < 5; i++) {
-            loginErrors(username, "guess-" + i);
-        }
-        assertThat(loginErrors(username, "guess-6")).contains("LOCKED");
-    }
-
-    @Test
-    void fewerThanFiveFailuresDoNotLock() {
-        String username = unique("careless");
-        userToken(username, Role.ANALYST);
-        for (int i = 0; i < 4; i++) {
-            loginErrors(username, "wrong-" + i);
-        }
-        assertThat(login(username, PASSWORD)).isNotBlank();
-    }
-
     private String loginErrors(String username, String password) {
         return anonymous().document("""
                 mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token userErrors { code message } } }

@@ -71,6 +71,7 @@ class SegmentSnapshotsSurviveRestartTests {
                 "--strata.security.jwt-secret=",
                 "--strata.security.bcrypt-strength=4",
                 "--strata.demo.customers=60",
+                "--strata.warmup.duration=PT0S",
                 "--strata.demo.password=restart-demo-pass");
     }
 

@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "strata.demo.customers=0",
         // Campaign work is polled; command-counting tests must not see the poller (campaign tests turn it back on).
         "strata.campaigns.poll-interval=PT1H",
+        "strata.warmup.duration=PT0S",
+        // Tests speak from loopback through a "proxy", so X-Forwarded-For gives each simulated caller its address.
+        "strata.security.throttle.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1,::1",
         // The cheapest BCrypt cost keeps sign-in fast in tests; production uses the default of 10.
         "strata.security.bcrypt-strength=4"})
 @Import(MongoCommandCounter.Registration.class)

@@ -1,0 +1,60 @@
+package dev.strata.graphql;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import graphql.GraphQL;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Heavy operations (admitted, near the cost limit) run one at a time; light ones never wait for them. */
+class HeavyOperationsTakeTurnsTests {
+
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
+
+    @Test
+    void heavyOperationsTakeTurnsWhileLightOnesPassStraightThrough() {
+        GraphQlLimits limits = new GraphQlLimits(0, 0, Duration.ofSeconds(10), null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 1);
+        GraphQL graphQl = GraphQL.newGraphQL(schema()).instrumentation(new RequestLimitsInstrumentation(limits)).build();
+        List<CompletableFuture<?>> heavy = List.of(
+                CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")),
+                CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")),
+                CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")));
+        sleep(100);
+        long start = System.nanoTime();
+        assertThat(graphQl.execute("{ light }").getErrors()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+        heavy.forEach(CompletableFuture::join);
+        assertThat(mostAtOnce).hasValue(1);
+    }
+
+    private GraphQLSchema schema() {
+        return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(
+                "type Query { items(first: Int): [Item] light: String } type Item { a: String }"),
+                RuntimeWiring.newRuntimeWiring().type("Query", type -> type
+                        .dataFetcher("light", env -> "ok")
+                        .dataFetcher("items", env -> {
+                            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                            sleep(300);
+                            running.decrementAndGet();
+                            return List.of(Map.of("a", "x"));
+                        })).build());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
