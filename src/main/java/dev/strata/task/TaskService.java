@@ -61,10 +61,10 @@ public class TaskService {
     record CompleteTaskPayload(Task task, Touchpoint touchpoint, List<UserError> userErrors) {
     }
 
-    /** Stores the tasks in one unordered write; those already created by an earlier attempt are skipped. */
-    public void createAll(List<NewTask> tasks) {
+    /** Stores the tasks in one unordered write; those already created by an earlier attempt are skipped. Returns how many are new. */
+    public int createAll(List<NewTask> tasks) {
         if (tasks.isEmpty()) {
-            return;
+            return 0;
         }
         Instant now = clock.instant();
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Task.class);
@@ -73,10 +73,12 @@ public class TaskService {
                 .toList());
         try {
             bulk.execute();
+            return tasks.size();
         } catch (BulkOperationException e) {
             if (e.getErrors().stream().anyMatch(error -> error.getCode() != 11000)) {
                 throw e;
             }
+            return tasks.size() - e.getErrors().size();
         }
     }
 
