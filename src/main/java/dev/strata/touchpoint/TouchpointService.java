@@ -43,8 +43,11 @@ public class TouchpointService implements OwnerPages.Source<Touchpoint> {
     private final CustomerRefs refs;
     private final CustomerWrites writes;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    TouchpointService(MongoTemplate mongo, CustomerService customers, CustomerRefs refs, CustomerWrites writes, Clock clock) {
+    TouchpointService(MongoTemplate mongo, CustomerService customers, CustomerRefs refs, CustomerWrites writes, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.mongo = mongo;
         this.customers = customers;
         this.refs = refs;
@@ -94,6 +97,10 @@ public class TouchpointService implements OwnerPages.Source<Touchpoint> {
         Update update = new Update();
         update.push("recentTouchpoints").atPosition(0).slice(RECENT).each(recent);
         writes.update(touchpoint.customerId(), update);
+        if (HUMAN_CHANNELS.contains(touchpoint.channel()) && touchpoint.outcome() != null
+                && touchpoint.outcome() != ContactOutcome.NO_ANSWER) {
+            events.publishEvent(new ContactRecorded(touchpoint));
+        }
     }
 
     /**
