@@ -38,8 +38,8 @@ class ServicePlanTests extends CardTestSupport {
         asAdmin().document(SET).variable("i", Map.of("intervals", List.of(Map.of("tier", "GOLD", "everyDays", 0))))
                 .execute().path("updateTierServicePlan.userErrors[0].field").entityList(String.class)
                 .containsExactly("intervals", "0", "everyDays");
-        asAdmin().document(SET).variable("i", Map.of("intervals", List.of(Map.of("tier", "GOLD", "everyDays", 45))))
-                .execute().path("updateTierServicePlan.userErrors").entityList(Object.class).hasSize(0)
+        asAdmin().documentName("admin/UpdateTierServicePlan")
+                .variable("input", Map.of("intervals", List.of(Map.of("tier", "GOLD", "everyDays", 45)))).execute().path("updateTierServicePlan.userErrors").entityList(Object.class).hasSize(0)
                 .path("updateTierServicePlan.plan.intervals[?(@.tier == 'GOLD')].everyDays").entityList(Integer.class)
                 .containsExactly(45)
                 .path("updateTierServicePlan.plan.intervals[?(@.tier == 'DIAMOND')].everyDays").entityList(Integer.class)
@@ -56,9 +56,9 @@ class ServicePlanTests extends CardTestSupport {
                 .variable("i", Map.of("customerId", contacted, "channel", "PHONE_CALL", "outcome", "REACHED")).execute()
                 .path("recordTouchpoint.userErrors").entityList(Object.class).hasSize(0);
 
-        asAdmin().document(RUN).execute().path("runServicePlans.tasksCreated").entity(Integer.class)
+        asAdmin().documentName("admin/RunServicePlans").variable("input", Map.of()).execute().path("runServicePlans.tasksCreated").entity(Integer.class)
                 .satisfies(n -> assertThat(n).isGreaterThanOrEqualTo(1));
-        assertThat(asAdmin().document(RUN).execute().path("runServicePlans.tasksCreated").entity(Integer.class).get())
+        assertThat(asAdmin().documentName("admin/RunServicePlans").variable("input", Map.of()).execute().path("runServicePlans.tasksCreated").entity(Integer.class).get())
                 .isZero();
         List<Map> tasks = asRmA.document("{ myTasks(first: 100) { edges { node { title customer { id } } } } }").execute()
                 .path("myTasks.edges[*].node").entityList(Map.class).get();
