@@ -87,7 +87,7 @@ class CardVisits {
             possibleMatch = leads.lead(card, visitor, input.name().trim(), input.phone().trim(), now);
         }
         events.record(List.of(new SystemEvents.SystemEvent(visitor.id(), eventType(input.action()), at,
-                properties(input, card, identity))));
+                properties(input, card, identity))), Map.of(visitor.id(), visitor));
         radar(card, visitor, input, now, possibleMatch);
         return new CardInputs.RecordCardVisitPayload(true, List.of());
     }

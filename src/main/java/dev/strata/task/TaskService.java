@@ -7,7 +7,6 @@ import java.util.List;
 import dev.strata.customer.CustomerService;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.GlobalId;
-import dev.strata.graphql.KeysetPages;
 import dev.strata.graphql.Paging;
 import dev.strata.graphql.UserError;
 import dev.strata.security.Viewers;
@@ -18,7 +17,6 @@ import dev.strata.touchpoint.Touchpoint;
 import dev.strata.touchpoint.TouchpointService;
 import org.bson.types.ObjectId;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -90,7 +88,7 @@ public class TaskService {
         if (dueBefore != null) {
             filter = filter.and("dueAt").lt(dueBefore);
         }
-        return KeysetPages.page(mongo, Task.class, filter, paging, Sort.Direction.ASC);
+        return DueDatePages.page(mongo, filter, paging);
     }
 
     @PreAuthorize("hasAnyRole('RELATIONSHIP_MANAGER','BRANCH_MANAGER','ADMIN')")
