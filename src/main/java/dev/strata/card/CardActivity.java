@@ -16,9 +16,11 @@ import org.springframework.stereotype.Service;
 public class CardActivity {
 
     private final MongoTemplate mongo;
+    private final CardCounters counters;
 
-    CardActivity(MongoTemplate mongo) {
+    CardActivity(MongoTemplate mongo, CardCounters counters) {
         this.mongo = mongo;
+        this.counters = counters;
     }
 
     /** Visits and leads of one RM over a period. */
@@ -34,6 +36,7 @@ public class CardActivity {
                 keys.add(CardDay.key(code, day));
             }
         }
+        counters.flush();
         Map<String, Totals> totals = new HashMap<>();
         if (keys.isEmpty()) {
             return totals;

@@ -42,9 +42,12 @@ class CardVisits {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ZoneId zone;
+    private final CardCounters counters;
 
     CardVisits(CardService cards, CardRateLimiter limiter, IdentityResolver identities, CardLeads leads,
-            SystemEvents events, MongoTemplate mongo, Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+            SystemEvents events, MongoTemplate mongo, Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone,
+            CardCounters counters) {
+        this.counters = counters;
         this.cards = cards;
         this.limiter = limiter;
         this.identities = identities;
@@ -76,8 +79,7 @@ class CardVisits {
         Instant now = clock.instant();
         Instant at = believable(input.clientTime(), now);
         Customer.ChannelIdentity identity = visitorIdentity(input);
-        cards.countVisit(card.managerCode());
-        countDay(card.managerCode(), LocalDate.ofInstant(now, zone), input.action() == CardInputs.CardAction.LEAVE_CONTACT);
+        counters.count(card.managerCode(), LocalDate.ofInstant(now, zone), input.action() == CardInputs.CardAction.LEAVE_CONTACT);
         if (identity == null) {
             return new CardInputs.RecordCardVisitPayload(true, List.of());
         }
@@ -159,14 +161,6 @@ class CardVisits {
         }
         mongo.upsert(Query.query(Criteria.where("_id").is(CardVisitorEntry.key(card.managerCode(), visitor.id()))),
                 update, CardVisitorEntry.class);
-    }
-
-    private void countDay(String managerCode, LocalDate day, boolean lead) {
-        Update update = new Update().inc("visits", 1).setOnInsert("managerCode", managerCode).setOnInsert("day", day);
-        if (lead) {
-            update.inc("leads", 1);
-        }
-        mongo.upsert(Query.query(Criteria.where("_id").is(CardDay.key(managerCode, day))), update, CardDay.class);
     }
 
     private static Instant believable(Instant clientTime, Instant now) {
