@@ -16,6 +16,7 @@ import dev.strata.graphql.GlobalId;
 import dev.strata.identity.IdentityResolver;
 import dev.strata.shared.EventTypes;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,11 +44,13 @@ class CardVisits {
     private final Clock clock;
     private final ZoneId zone;
     private final CardCounters counters;
+    private final RadarView radarView;
 
     CardVisits(CardService cards, CardRateLimiter limiter, IdentityResolver identities, CardLeads leads,
             SystemEvents events, MongoTemplate mongo, Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone,
-            CardCounters counters) {
+            CardCounters counters, RadarView radarView) {
         this.counters = counters;
+        this.radarView = radarView;
         this.cards = cards;
         this.limiter = limiter;
         this.identities = identities;
@@ -159,8 +162,8 @@ class CardVisits {
                 }
             }
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(CardVisitorEntry.key(card.managerCode(), visitor.id()))),
-                update, CardVisitorEntry.class);
+        radarView.stored(mongo.findAndModify(Query.query(Criteria.where("_id").is(CardVisitorEntry.key(card.managerCode(),
+                visitor.id()))), update, FindAndModifyOptions.options().upsert(true).returnNew(true), CardVisitorEntry.class));
     }
 
     private static Instant believable(Instant clientTime, Instant now) {
