@@ -1,9 +1,6 @@
 package dev.strata.card;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-
+import dev.strata.shared.FixedWindowLimiter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +13,7 @@ class CardRateLimiter {
     private static final int MAX_KEYS = 200_000;
 
     private final CardProperties properties;
-    private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-    private final AtomicLong window = new AtomicLong();
+    private final FixedWindowLimiter limiter = new FixedWindowLimiter(MAX_KEYS);
 
     CardRateLimiter(CardProperties properties) {
         this.properties = properties;
@@ -25,24 +21,8 @@ class CardRateLimiter {
 
     /** Takes one call from the address and the slug's budgets; false when either is spent this minute. */
     boolean tryAcquire(String address, String slug) {
-        roll();
-        boolean byAddress = take("a:" + address, properties.callsPerMinutePerAddress());
-        boolean bySlug = take("s:" + slug, properties.callsPerMinutePerCard());
+        boolean byAddress = limiter.take("a:" + address, properties.callsPerMinutePerAddress());
+        boolean bySlug = limiter.take("s:" + slug, properties.callsPerMinutePerCard());
         return byAddress && bySlug;
-    }
-
-    private boolean take(String key, int limit) {
-        if (counts.size() > MAX_KEYS && !counts.containsKey(key)) {
-            return false;
-        }
-        return counts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() <= limit;
-    }
-
-    private void roll() {
-        long minute = System.currentTimeMillis() / 60_000;
-        long current = window.get();
-        if (current != minute && window.compareAndSet(current, minute)) {
-            counts.clear();
-        }
     }
 }

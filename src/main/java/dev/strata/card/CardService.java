@@ -37,13 +37,15 @@ public class CardService {
     private final Suitability suitability;
     private final CardProvisioning provisioning;
     private final Clock clock;
+    private final CardCounters counters;
     private final Map<String, Cached> bySlug = new ConcurrentHashMap<>();
 
     private record Cached(BusinessCard card, long until) {
     }
 
     CardService(MongoTemplate mongo, ManagerService managers, ProductService products, Suitability suitability,
-            CardProvisioning provisioning, Clock clock) {
+            CardProvisioning provisioning, Clock clock, CardCounters counters) {
+        this.counters = counters;
         this.mongo = mongo;
         this.managers = managers;
         this.products = products;
@@ -54,6 +56,10 @@ public class CardService {
 
     /** The card behind a slug as stored now (the public read), or null for an unknown or malformed slug alike. */
     BusinessCard bySlugFresh(String slug) {
+        if (!CardSlugs.wellFormed(slug)) {
+            return null;
+        }
+        counters.flush();
         return CardSlugs.wellFormed(slug)
                 ? mongo.findOne(Query.query(Criteria.where("slug").is(slug)), BusinessCard.class) : null;
     }
@@ -85,18 +91,13 @@ public class CardService {
 
     /** An RM's card by code (created on first use), or null when there is no such RM. */
     public BusinessCard cardOf(String managerCode) {
+        counters.flush();
         BusinessCard card = mongo.findById(managerCode, BusinessCard.class);
         if (card != null) {
             return card;
         }
         RelationshipManager rm = managers.find(managerCode);
         return rm == null ? null : provisioning.create(rm);
-    }
-
-    /** Counts one visit on the card (the public visit count). */
-    void countVisit(String managerCode) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(managerCode)), new Update().inc("visitCount", 1),
-                BusinessCard.class);
     }
 
     @PreAuthorize("hasAnyRole('RELATIONSHIP_MANAGER','BRANCH_MANAGER')")

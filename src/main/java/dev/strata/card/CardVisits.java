@@ -16,6 +16,7 @@ import dev.strata.graphql.GlobalId;
 import dev.strata.identity.IdentityResolver;
 import dev.strata.shared.EventTypes;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,9 +43,14 @@ class CardVisits {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ZoneId zone;
+    private final CardCounters counters;
+    private final RadarView radarView;
 
     CardVisits(CardService cards, CardRateLimiter limiter, IdentityResolver identities, CardLeads leads,
-            SystemEvents events, MongoTemplate mongo, Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+            SystemEvents events, MongoTemplate mongo, Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone,
+            CardCounters counters, RadarView radarView) {
+        this.counters = counters;
+        this.radarView = radarView;
         this.cards = cards;
         this.limiter = limiter;
         this.identities = identities;
@@ -76,8 +82,7 @@ class CardVisits {
         Instant now = clock.instant();
         Instant at = believable(input.clientTime(), now);
         Customer.ChannelIdentity identity = visitorIdentity(input);
-        cards.countVisit(card.managerCode());
-        countDay(card.managerCode(), LocalDate.ofInstant(now, zone), input.action() == CardInputs.CardAction.LEAVE_CONTACT);
+        counters.count(card.managerCode(), LocalDate.ofInstant(now, zone), input.action() == CardInputs.CardAction.LEAVE_CONTACT);
         if (identity == null) {
             return new CardInputs.RecordCardVisitPayload(true, List.of());
         }
@@ -87,7 +92,7 @@ class CardVisits {
             possibleMatch = leads.lead(card, visitor, input.name().trim(), input.phone().trim(), now);
         }
         events.record(List.of(new SystemEvents.SystemEvent(visitor.id(), eventType(input.action()), at,
-                properties(input, card, identity))));
+                properties(input, card, identity))), Map.of(visitor.id(), visitor));
         radar(card, visitor, input, now, possibleMatch);
         return new CardInputs.RecordCardVisitPayload(true, List.of());
     }
@@ -157,16 +162,8 @@ class CardVisits {
                 }
             }
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(CardVisitorEntry.key(card.managerCode(), visitor.id()))),
-                update, CardVisitorEntry.class);
-    }
-
-    private void countDay(String managerCode, LocalDate day, boolean lead) {
-        Update update = new Update().inc("visits", 1).setOnInsert("managerCode", managerCode).setOnInsert("day", day);
-        if (lead) {
-            update.inc("leads", 1);
-        }
-        mongo.upsert(Query.query(Criteria.where("_id").is(CardDay.key(managerCode, day))), update, CardDay.class);
+        radarView.stored(mongo.findAndModify(Query.query(Criteria.where("_id").is(CardVisitorEntry.key(card.managerCode(),
+                visitor.id()))), update, FindAndModifyOptions.options().upsert(true).returnNew(true), CardVisitorEntry.class));
     }
 
     private static Instant believable(Instant clientTime, Instant now) {

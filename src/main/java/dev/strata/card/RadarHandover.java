@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 class RadarHandover {
 
     private final MongoTemplate mongo;
+    private final RadarView view;
 
-    RadarHandover(MongoTemplate mongo) {
+    RadarHandover(MongoTemplate mongo, RadarView view) {
         this.mongo = mongo;
+        this.view = view;
     }
 
     @EventListener
@@ -33,5 +35,7 @@ class RadarHandover {
                     e.possibleMatchId()));
             mongo.remove(Query.query(Criteria.where("_id").is(e.id())), CardVisitorEntry.class);
         }
+        view.forget(handover.fromManagerCode());
+        view.forget(handover.toManagerCode());
     }
 }

@@ -19,11 +19,16 @@ public class SystemEvents {
     private final EventStore store;
     private final EventEffects effects;
     private final Clock clock;
+    private final EventIndexing indexing;
+    private final dev.strata.customer.LiveCustomers live;
 
-    SystemEvents(EventStore store, EventEffects effects, Clock clock) {
+    SystemEvents(EventStore store, EventEffects effects, Clock clock, EventIndexing indexing,
+            dev.strata.customer.LiveCustomers live) {
         this.store = store;
         this.effects = effects;
         this.clock = clock;
+        this.indexing = indexing;
+        this.live = live;
     }
 
     /** One system event: of which customer, what type, when, with which properties. */
@@ -32,6 +37,14 @@ public class SystemEvents {
 
     /** Stores the events and applies them to their customers; returns how many were stored. */
     public int record(List<SystemEvent> events) {
+        return record(events, java.util.Map.of());
+    }
+
+    /**
+     * Stores the events, applies them to their customers and counts them in the audience index at once (segments on
+     * them are live); {@code known} are customers the caller has just read, so they are not read again.
+     */
+    public int record(List<SystemEvent> events, java.util.Map<String, dev.strata.customer.Customer> known) {
         if (events.isEmpty()) {
             return 0;
         }
@@ -45,6 +58,13 @@ public class SystemEvents {
         }
         EventStore.Outcome outcome = store.insert(stored);
         effects.apply(outcome.inserted());
+        java.util.Map<String, dev.strata.customer.Customer> customers = new java.util.HashMap<>(known);
+        List<String> unknown = outcome.inserted().stream().map(Event::customerId).filter(id -> !customers.containsKey(id))
+                .distinct().toList();
+        if (!unknown.isEmpty()) {
+            customers.putAll(live.resolveUnscoped(unknown));
+        }
+        indexing.record(outcome.inserted(), customers);
         return outcome.inserted().size();
     }
 }

@@ -9,13 +9,11 @@ import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerService;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.GlobalId;
-import dev.strata.graphql.KeysetPages;
 import dev.strata.graphql.Paging;
 import dev.strata.graphql.UserError;
 import dev.strata.manager.RelationshipManager;
 import dev.strata.security.Viewers;
 import dev.strata.shared.Scope;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -72,7 +70,7 @@ class BranchTasks {
         if (Boolean.TRUE.equals(f.overdue())) {
             criteria = criteria.and("dueAt").lt(clock.instant()).and("status").is(Task.TaskStatus.OPEN);
         }
-        return KeysetPages.page(mongo, Task.class, criteria, paging, Sort.Direction.ASC);
+        return DueDatePages.page(mongo, criteria, paging);
     }
 
     @PreAuthorize("hasAnyRole('BRANCH_MANAGER','ADMIN')")

@@ -7,7 +7,6 @@ import java.util.List;
 import dev.strata.customer.CustomerService;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.GlobalId;
-import dev.strata.graphql.KeysetPages;
 import dev.strata.graphql.Paging;
 import dev.strata.graphql.UserError;
 import dev.strata.security.Viewers;
@@ -18,7 +17,6 @@ import dev.strata.touchpoint.Touchpoint;
 import dev.strata.touchpoint.TouchpointService;
 import org.bson.types.ObjectId;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -67,10 +65,10 @@ public class TaskService {
     record CompleteTaskPayload(Task task, Touchpoint touchpoint, List<UserError> userErrors) {
     }
 
-    /** Stores the tasks in one unordered write; those already created by an earlier attempt are skipped. */
-    public void createAll(List<NewTask> tasks) {
+    /** Stores the tasks in one unordered write; those already created by an earlier attempt are skipped. Returns how many are new. */
+    public int createAll(List<NewTask> tasks) {
         if (tasks.isEmpty()) {
-            return;
+            return 0;
         }
         Instant now = clock.instant();
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Task.class);
@@ -79,10 +77,12 @@ public class TaskService {
                 .toList());
         try {
             bulk.execute();
+            return tasks.size();
         } catch (BulkOperationException e) {
             if (e.getErrors().stream().anyMatch(error -> error.getCode() != 11000)) {
                 throw e;
             }
+            return tasks.size() - e.getErrors().size();
         }
     }
 
@@ -94,7 +94,7 @@ public class TaskService {
         if (dueBefore != null) {
             filter = filter.and("dueAt").lt(dueBefore);
         }
-        return KeysetPages.page(mongo, Task.class, filter, paging, Sort.Direction.ASC);
+        return DueDatePages.page(mongo, filter, paging);
     }
 
     @PreAuthorize("hasAnyRole('RELATIONSHIP_MANAGER','BRANCH_MANAGER','ADMIN')")

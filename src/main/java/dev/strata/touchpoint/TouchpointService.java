@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerWrites;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,8 +22,10 @@ public class TouchpointService {
 
     private final MongoTemplate mongo;
     private final CustomerWrites writes;
+    private final ApplicationEventPublisher events;
 
-    TouchpointService(MongoTemplate mongo, CustomerWrites writes) {
+    TouchpointService(MongoTemplate mongo, CustomerWrites writes, ApplicationEventPublisher events) {
+        this.events = events;
         this.mongo = mongo;
         this.writes = writes;
     }
@@ -35,6 +38,10 @@ public class TouchpointService {
         Update update = new Update();
         update.push("recentTouchpoints").atPosition(0).slice(RECENT).each(recent);
         writes.update(touchpoint.customerId(), update);
+        if (HumanContacts.HUMAN_CHANNELS.contains(touchpoint.channel()) && touchpoint.outcome() != null
+                && touchpoint.outcome() != ContactOutcome.NO_ANSWER) {
+            events.publishEvent(new ContactRecorded(touchpoint));
+        }
     }
 
     /**

@@ -52,6 +52,33 @@ abstract class CardTestSupport extends StrataIntegrationTest {
         slugB = asRmB.document("{ myCard { slug } }").execute().path("myCard.slug").entity(String.class).get();
     }
 
+    /** Customers of the test branch, written by the core-banking feed. */
+    protected final Book book = new Book();
+
+    /** Writes customers as the feed does, so they are scored (tier) and indexed like real ones. */
+    protected class Book {
+        private String feedToken;
+
+        /** A customer of the RM with this monthly average daily deposit (and as much AUM); its global ID. */
+        public String customer(String managerCode, String monthlyAvg) {
+            return customer(managerCode, monthlyAvg, monthlyAvg);
+        }
+
+        public String customer(String managerCode, String monthlyAvg, String aum) {
+            if (feedToken == null) {
+                feedToken = userToken(unique("feed"), Role.SERVICE);
+            }
+            String ref = unique("WB");
+            Map<String, Object> row = new HashMap<>(Map.of("externalRef", ref, "name", "客户" + ref.substring(ref.length() - 4),
+                    "branchCode", branch, "managerCode", managerCode, "aum", aum, "deposits", monthlyAvg,
+                    "monthlyAvgDailyDeposit", monthlyAvg, "phone", "139" + String.format("%08d", Math.abs(ref.hashCode()) % 100_000_000)));
+            return as(feedToken).documentName("feed/UpsertCustomers")
+                    .variable("input", Map.of("customers", List.of(row))).execute()
+                    .path("upsertCustomers.rows[0].userErrors").entityList(Object.class).hasSize(0)
+                    .path("upsertCustomers.rows[0].customer.id").entity(String.class).get();
+        }
+    }
+
     /** A visit as the card page sends it, from the anonymous page. */
     protected GraphQlTester.Response visit(String slug, String visitor, String action, Map<String, Object> extra) {
         Map<String, Object> input = new HashMap<>(extra);
