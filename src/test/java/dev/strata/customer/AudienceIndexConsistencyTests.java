@@ -157,17 +157,10 @@ class AudienceIndexConsistencyTests extends StrataIntegrationTest {
 
     private void organisation() {
         List<String> branches = List.of(unique("AB"), unique("AB"));
-        asAdmin().documentName("admin/UpsertBranches").variable("input", Map.of("branches",
-                branches.stream().map(code -> Map.of("code", code, "name", "一致性支行", "city", "上海")).toList()))
-                .execute().path("upsertBranches.userErrors").entityList(Object.class).hasSize(0);
-        List<Map<String, Object>> managers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            String code = unique("ARM");
-            managerBranches.put(code, branches.get(i % 2));
-            managers.add(Map.of("code", code, "name", "王芳", "branchCode", branches.get(i % 2)));
+            managerBranches.put(unique("ARM"), branches.get(i % 2));
         }
-        asAdmin().documentName("admin/UpsertRelationshipManagers").variable("input", Map.of("managers", managers))
-                .execute().path("upsertRelationshipManagers.userErrors").entityList(Object.class).hasSize(0);
+        organisation(branches, managerBranches);
         for (int i = 0; i < 4; i++) {
             products.add(mongo.insert(new Product(unique("AP"), "一致性产品", "WEALTH", ProductRisk.R1, BigDecimal.ONE, List.of(),
                     Instant.now())).code());

@@ -311,17 +311,10 @@ class SegmentRulesMatchABruteForceOracleTests extends StrataIntegrationTest {
         for (int i = 0; i < 3; i++) {
             branches.add(unique("OB"));
         }
-        asAdmin().documentName("admin/UpsertBranches").variable("input", Map.of("branches",
-                branches.stream().map(code -> Map.of("code", code, "name", "差分支行", "city", "上海")).toList()))
-                .execute().path("upsertBranches.userErrors").entityList(Object.class).hasSize(0);
-        List<Map<String, Object>> managers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            String code = unique("ORM");
-            managerBranches.put(code, branches.get(i % 3));
-            managers.add(Map.of("code", code, "name", "王芳", "branchCode", branches.get(i % 3)));
+            managerBranches.put(unique("ORM"), branches.get(i % 3));
         }
-        asAdmin().documentName("admin/UpsertRelationshipManagers").variable("input", Map.of("managers", managers))
-                .execute().path("upsertRelationshipManagers.userErrors").entityList(Object.class).hasSize(0);
+        organisation(branches, managerBranches);
         for (int i = 0; i < 4; i++) {
             products.add(mongo.insert(new Product(unique("OP"), "差分产品", "WEALTH", ProductRisk.R1, BigDecimal.ONE, List.of(),
                     Instant.now())).code());

@@ -30,11 +30,7 @@ class SegmentsTests extends StrataIntegrationTest {
         String a1 = unique("GA1");
         String a2 = unique("GA2");
         String b1 = unique("GB1");
-        asAdmin().documentName("admin/UpsertBranches").variable("input", Map.of("branches",
-                List.of(Map.of("code", branchA, "name", "甲"), Map.of("code", branchB, "name", "乙")))).execute();
-        asAdmin().documentName("admin/UpsertRelationshipManagers").variable("input", Map.of("managers", List.of(
-                Map.of("code", a1, "name", "甲一", "branchCode", branchA), Map.of("code", a2, "name", "甲二", "branchCode", branchA),
-                Map.of("code", b1, "name", "乙一", "branchCode", branchB)))).execute();
+        organisation(List.of(branchA, branchB), Map.of(a1, branchA, a2, branchA, b1, branchB));
         tokens.put("ADMIN", adminToken());
         for (Role role : List.of(Role.MARKETER, Role.ANALYST, Role.SERVICE, Role.CUSTOMER)) {
             tokens.put(role.name(), userToken(unique(role.name().toLowerCase()), role));

@@ -101,6 +101,22 @@ public abstract class StrataIntegrationTest {
         return userToken(username, List.of(role), null, null);
     }
 
+    /**
+     * Creates branches and relationship managers through the admin documents, as an admin would.
+     *
+     * @param branchCodes      the branches to create
+     * @param managerBranches  RM code → the branch it belongs to
+     */
+    protected void organisation(List<String> branchCodes, Map<String, String> managerBranches) {
+        asAdmin().documentName("admin/UpsertBranches").variable("input", Map.of("branches", branchCodes.stream()
+                .map(code -> Map.of("code", code, "name", "支行" + code, "city", "上海")).toList()))
+                .execute().path("upsertBranches.userErrors").entityList(Object.class).hasSize(0);
+        asAdmin().documentName("admin/UpsertRelationshipManagers").variable("input", Map.of("managers",
+                managerBranches.entrySet().stream().map(e -> Map.of("code", e.getKey(), "name", "王芳", "branchCode",
+                        e.getValue())).toList()))
+                .execute().path("upsertRelationshipManagers.userErrors").entityList(Object.class).hasSize(0);
+    }
+
     /** A name no other test uses, for keys that must be unique in the shared store. */
     protected static String unique(String prefix) {
         return prefix + "-" + ProcessHandle.current().pid() % 1000 + "-" + COUNTER.incrementAndGet();
