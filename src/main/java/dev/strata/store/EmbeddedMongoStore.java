@@ -8,7 +8,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 
 /** An in-process MongoDB wire-protocol server on loopback, file-backed (durable) or in memory. */
@@ -42,7 +41,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     /** Starts a store that keeps nothing: tests, benchmarks and throw-away demos. */
     public static EmbeddedMongoStore openMemory(int port) {
-        return new EmbeddedMongoStore(new MemoryBackend(), null, port);
+        return new EmbeddedMongoStore(new IdFirstMemoryBackend(), null, port);
     }
 
     public String connectionString(String database) {
