@@ -23,7 +23,7 @@ public record User(@Id String id, @Indexed(unique = true) String username, Strin
         this(id, username, passwordHash, roles, branchCode, managerCode, createdAt, createdBy, 0, false);
     }
 
-    StrataPrincipal principal() {
+    public StrataPrincipal principal() {
         return new StrataPrincipal(username, roles, branchCode, managerCode);
     }
 }

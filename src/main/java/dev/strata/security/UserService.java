@@ -117,6 +117,12 @@ public class UserService {
         }
     }
 
+    /** Some active user holding {@code role}, for work the service does on its own behalf (the start-up warm-up). */
+    public java.util.Optional<User> anyActive(Role role) {
+        return java.util.Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("roles").is(role.name())
+                .and("disabled").ne(true)), User.class));
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public User find(String id) {
         return mongo.findById(id, User.class);

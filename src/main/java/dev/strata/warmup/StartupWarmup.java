@@ -8,16 +8,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import dev.strata.customer.CustomerService;
 import dev.strata.security.Role;
-import dev.strata.security.StrataPrincipal;
 import dev.strata.security.TokenService;
-import org.bson.Document;
+import dev.strata.security.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,9 +23,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +40,8 @@ class StartupWarmup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(StartupWarmup.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final MongoTemplate mongo;
+    private final UserService users;
+    private final CustomerService customers;
     private final TokenService tokens;
     private final Duration budget;
     private final int threads;
@@ -54,11 +50,12 @@ class StartupWarmup implements ApplicationRunner {
     private final org.springframework.core.env.Environment environment;
     private int port;
 
-    StartupWarmup(MongoTemplate mongo, TokenService tokens, @Value("${strata.warmup.duration:PT30S}") Duration budget,
+    StartupWarmup(UserService users, CustomerService customers, TokenService tokens, @Value("${strata.warmup.duration:PT30S}") Duration budget,
             @Value("${strata.warmup.threads:2}") int threads, @Value("${strata.warmup.requests:900}") int requests,
             org.springframework.core.env.Environment environment) {
         this.requests = requests;
-        this.mongo = mongo;
+        this.users = users;
+        this.customers = customers;
         this.tokens = tokens;
         this.budget = budget;
         this.threads = threads;
@@ -73,7 +70,7 @@ class StartupWarmup implements ApplicationRunner {
             return;
         }
         String token = marketerToken();
-        if (token == null || mongo.estimatedCount("customers") == 0) {
+        if (token == null || customers.noneStored()) {
             return;
         }
         long deadline = System.nanoTime() + budget.toNanos();
@@ -136,20 +133,10 @@ class StartupWarmup implements ApplicationRunner {
         return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    /** A token for the first marketer in the store, or null when there is none. */
+    /** A token for some active marketer, or null when there is none. */
     private String marketerToken() {
-        Document user = mongo.findOne(Query.query(Criteria.where("roles").is(Role.MARKETER.name()).and("disabled").ne(true)),
-                Document.class, "users");
-        if (user == null) {
-            return null;
-        }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Object role : user.getList("roles", Object.class, List.of())) {
-            roles.add(Role.valueOf(role.toString()));
-        }
-        StrataPrincipal principal = new StrataPrincipal(user.getString("username"), roles, user.getString("branchCode"),
-                user.getString("managerCode"));
-        return tokens.issue(principal, user.get("tokenVersion", 0)).token();
+        return users.anyActive(Role.MARKETER).map(user -> tokens.issue(user.principal(), user.tokenVersion()).token())
+                .orElse(null);
     }
 
     private static String document(String name) {

@@ -214,11 +214,7 @@ class AudienceIndexConsistencyTests extends StrataIntegrationTest {
             events.add(Map.of("customerId", customer, "type", random.nextBoolean() ? "LOGIN" : "LIKE", "channel", "APP_PUSH",
                     "occurredAt", Instant.now().minusSeconds(random.nextInt(3600)).toString()));
         }
-        as(service).documentName("mini-program/TrackEvents").variable("input", Map.of("events", events))
-                .execute().path("trackEvents.rejected").entityList(Object.class).hasSize(0);
-        String prospect = as(service).documentName("mini-program/CustomerByIdentity")
-                .variable("channel", "MINI_PROGRAM").variable("externalId", openid).execute()
-                .path("customerByIdentity.id").entity(String.class).get();
+        String prospect = trackAndFindOwner(service, events, "MINI_PROGRAM", openid);
         prospectByOpenid.put(openid, prospect);
         everyId.add(prospect);
     }

@@ -61,12 +61,7 @@ class DataScopeTests extends StrataIntegrationTest {
         String a2 = unique("A2");
         String b1 = unique("B1");
         organisation(List.of(branchA, branchB), Map.of(a1, branchA, a2, branchA, b1, branchB));
-        tokens.put("ADMIN", adminToken());
-        for (Role role : List.of(Role.MARKETER, Role.ANALYST, Role.SERVICE, Role.CUSTOMER)) {
-            tokens.put(role.name(), userToken(unique(role.name().toLowerCase()), role));
-        }
-        tokens.put("BRANCH_MANAGER", userToken(unique("bm"), List.of(Role.BRANCH_MANAGER), branchA, null));
-        tokens.put("RELATIONSHIP_MANAGER", userToken(unique("rm"), List.of(Role.RELATIONSHIP_MANAGER), null, a1));
+        tokens.putAll(tokensForEveryRole(branchA, a1));
         String ref = unique("D");
         Map<String, String> managers = Map.of("c1", a1, "c2", a2, "c3", b1);
         managers.forEach((name, rm) -> refs.put(name, ref + name));

@@ -484,11 +484,7 @@ class SegmentRulesMatchABruteForceOracleTests extends StrataIntegrationTest {
             events.add(Map.of("identity", Map.of("channel", "MINI_PROGRAM", "externalId", openid), "type", pick(EVENT_TYPES),
                     "occurredAt", now.minusSeconds(random.nextInt(10 * 86_400)).toString()));
         }
-        as(service).documentName("mini-program/TrackEvents").variable("input", Map.of("events", events))
-                .execute().path("trackEvents.rejected").entityList(Object.class).hasSize(0);
-        String prospect = as(service).documentName("mini-program/CustomerByIdentity")
-                .variable("channel", "MINI_PROGRAM").variable("externalId", openid).execute()
-                .path("customerByIdentity.id").entity(String.class).get();
+        String prospect = trackAndFindOwner(service, events, "MINI_PROGRAM", openid);
         prospectByOpenid.put(openid, prospect);
         everyId.add(prospect);
     }

@@ -31,12 +31,7 @@ class SegmentsTests extends StrataIntegrationTest {
         String a2 = unique("GA2");
         String b1 = unique("GB1");
         organisation(List.of(branchA, branchB), Map.of(a1, branchA, a2, branchA, b1, branchB));
-        tokens.put("ADMIN", adminToken());
-        for (Role role : List.of(Role.MARKETER, Role.ANALYST, Role.SERVICE, Role.CUSTOMER)) {
-            tokens.put(role.name(), userToken(unique(role.name().toLowerCase()), role));
-        }
-        tokens.put("BRANCH_MANAGER", userToken(unique("bm"), List.of(Role.BRANCH_MANAGER), branchA, null));
-        tokens.put("RELATIONSHIP_MANAGER", userToken(unique("rm"), List.of(Role.RELATIONSHIP_MANAGER), null, a1));
+        tokens.putAll(tokensForEveryRole(branchA, a1));
         service = tokens.get("SERVICE");
         feed("c1", a1, "200000.00", true);
         feed("c2", a2, "50000.00", false);

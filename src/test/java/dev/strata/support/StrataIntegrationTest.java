@@ -117,6 +117,26 @@ public abstract class StrataIntegrationTest {
                 .execute().path("upsertRelationshipManagers.userErrors").entityList(Object.class).hasSize(0);
     }
 
+    /** A signed-in token for every role, by role name: the branch manager bound to {@code branch}, the RM to {@code manager}. */
+    protected Map<String, String> tokensForEveryRole(String branch, String manager) {
+        Map<String, String> tokens = new HashMap<>();
+        tokens.put("ADMIN", adminToken());
+        for (Role role : List.of(Role.MARKETER, Role.ANALYST, Role.SERVICE, Role.CUSTOMER)) {
+            tokens.put(role.name(), userToken(unique(role.name().toLowerCase()), role));
+        }
+        tokens.put("BRANCH_MANAGER", userToken(unique("bm"), List.of(Role.BRANCH_MANAGER), branch, null));
+        tokens.put("RELATIONSHIP_MANAGER", userToken(unique("rm"), List.of(Role.RELATIONSHIP_MANAGER), null, manager));
+        return tokens;
+    }
+
+    /** Sends events as the mini-program does and returns the customer the identity now belongs to (a new prospect, say). */
+    protected String trackAndFindOwner(String serviceToken, List<?> events, String channel, String externalId) {
+        as(serviceToken).documentName("mini-program/TrackEvents").variable("input", Map.of("events", events))
+                .execute().path("trackEvents.rejected").entityList(Object.class).hasSize(0);
+        return as(serviceToken).documentName("mini-program/CustomerByIdentity").variable("channel", channel)
+                .variable("externalId", externalId).execute().path("customerByIdentity.id").entity(String.class).get();
+    }
+
     /** A name no other test uses, for keys that must be unique in the shared store. */
     protected static String unique(String prefix) {
         return prefix + "-" + ProcessHandle.current().pid() % 1000 + "-" + COUNTER.incrementAndGet();
