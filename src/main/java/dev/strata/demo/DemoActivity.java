@@ -100,7 +100,7 @@ final class DemoActivity {
         double transfer = random.nextDouble() < 0.3 ? 0.8 : 0.1;
         double bill = random.nextDouble() < 0.35 ? 0.5 : 0.04;
         double purchase = random.nextDouble() < (age < 40 ? 0.5 : 0.25) ? 0.6 : 0.03;
-        double view = customer.assets().aum().doubleValue() >= 200_000 ? 0.5 : 0.2;
+        double view = customer.assets().aum().doubleValue() >= 200_000 ? 0.7 : 0.2;
         return new Habits(Math.min(sessions, 30), transfer, bill, purchase, view, 0.15);
     }
 
