@@ -34,6 +34,7 @@ class CustomerIndexing implements SmartInitializingSingleton {
      */
     static final int REREAD_CHUNK = 100;
     private static final Logger log = LoggerFactory.getLogger(CustomerIndexing.class);
+    private static final List<String> INDEXED = List.of(AudienceRecords.FIELDS);
     /** Other instances' clocks and in-flight writes: re-read a little before the last catch-up. */
     private static final Duration OVERLAP = Duration.ofSeconds(30);
 
@@ -75,11 +76,14 @@ class CustomerIndexing implements SmartInitializingSingleton {
 
     /**
      * Indexes this instance's own writes at once: new customers from the documents as written, changed
-     * ones by reading them back.
+     * ones by reading them back, unless the change wrote no indexed field (an event's place on the portrait).
      */
     @EventListener
     void onCustomersChanged(CustomersChanged event) {
         index.putNew(AudienceRecords.of(event.created(), zone));
+        if (!event.touchesAny(INDEXED)) {
+            return;
+        }
         List<String> ids = event.customerIds();
         for (int from = 0; from < ids.size(); from += REREAD_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + REREAD_CHUNK));

@@ -14,8 +14,10 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,15 +35,20 @@ import org.springframework.stereotype.Component;
 public class CustomerWrites {
 
     private static final int DUPLICATE_KEY = 11000;
+    private static final String UPDATED_AT = "updatedAt";
 
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    /** Looked up when used: scoring, which prepares new customers, writes through here itself. */
+    private final ObjectProvider<NewCustomerPreparation> preparations;
 
-    CustomerWrites(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
+    CustomerWrites(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events,
+            ObjectProvider<NewCustomerPreparation> preparations) {
         this.mongo = mongo;
         this.clock = clock;
         this.events = events;
+        this.preparations = preparations;
     }
 
     /** Changes one customer; returns whether it exists. */
@@ -54,7 +61,7 @@ public class CustomerWrites {
         Query query = Query.query(new Criteria().andOperator(Criteria.where("_id").is(customerId), condition));
         boolean matched = mongo.updateFirst(query, stamped(update), Customer.class).getMatchedCount() == 1;
         if (matched) {
-            changed(List.of(customerId));
+            changed(List.of(customerId), fieldsOf(List.of(update)));
         }
         return matched;
     }
@@ -67,7 +74,7 @@ public class CustomerWrites {
         Query query = Query.query(new Criteria().andOperator(Criteria.where("_id").in(customerIds), condition));
         long changed = mongo.updateMulti(query, stamped(update), Customer.class).getModifiedCount();
         if (changed > 0) {
-            changed(customerIds);
+            changed(customerIds, fieldsOf(List.of(update)));
         }
         return changed;
     }
@@ -80,7 +87,7 @@ public class CustomerWrites {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Customer.class);
         updates.forEach((id, update) -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)), stamped(update)));
         bulk.execute();
-        changed(updates.keySet());
+        changed(updates.keySet(), fieldsOf(updates.values()));
     }
 
     /**
@@ -95,7 +102,7 @@ public class CustomerWrites {
         updates.forEach((id, update) -> bulk.updateOne(Query.query(new Criteria().andOperator(Criteria.where("_id").is(id),
                 conditions.getOrDefault(id, new Criteria()))), stamped(update)));
         int matched = bulk.execute().getMatchedCount();
-        changed(updates.keySet());
+        changed(updates.keySet(), fieldsOf(updates.values()));
         return matched;
     }
 
@@ -111,6 +118,7 @@ public class CustomerWrites {
         for (Customer customer : customers) {
             documents.add(CustomerDocuments.of(customer));
         }
+        List<Consumer<List<Document>>> afterwards = prepare(documents);
         Set<Integer> refused = new HashSet<>();
         try {
             mongo.getCollection(CustomerDocuments.COLLECTION).insertMany(documents, new InsertManyOptions().ordered(false));
@@ -128,6 +136,7 @@ public class CustomerWrites {
             }
         }
         events.publishEvent(CustomersChanged.of(List.of(), created));
+        afterwards.forEach(after -> after.accept(created));
     }
 
     /**
@@ -135,19 +144,49 @@ public class CustomerWrites {
      * each write the store refuses goes to {@code onRefused}, then what changed is published.
      */
     void bulkWrite(List<WriteModel<Document>> writes, Consumer<BulkWriteError> onRefused, Supplier<CustomersChanged> changed) {
+        List<Document> inserting = new ArrayList<>();
+        for (WriteModel<Document> write : writes) {
+            if (write instanceof InsertOneModel<Document> insert) {
+                inserting.add(insert.getDocument());
+            }
+        }
+        List<Consumer<List<Document>>> afterwards = prepare(inserting);
         try {
             mongo.getCollection(CustomerDocuments.COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             e.getWriteErrors().forEach(onRefused);
         }
-        events.publishEvent(changed.get());
+        CustomersChanged published = changed.get();
+        events.publishEvent(published);
+        afterwards.forEach(after -> after.accept(published.created()));
+    }
+
+    /** Lets every feature fill in what it derives from new documents; returns what each does once they are stored. */
+    private List<Consumer<List<Document>>> prepare(List<Document> documents) {
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        return preparations.orderedStream().map(preparation -> preparation.prepare(documents)).toList();
     }
 
     private Update stamped(Update update) {
-        return update.set("updatedAt", clock.instant());
+        return update.set(UPDATED_AT, clock.instant());
     }
 
-    private void changed(Collection<String> customerIds) {
-        events.publishEvent(CustomersChanged.of(customerIds));
+    private void changed(Collection<String> customerIds, Set<String> fields) {
+        events.publishEvent(CustomersChanged.of(customerIds, fields));
+    }
+
+    /** The document paths the updates write, whatever the operator ({@code $set}, {@code $push}, ...), the stamp included. */
+    private static Set<String> fieldsOf(Collection<Update> updates) {
+        Set<String> fields = new HashSet<>();
+        for (Update update : updates) {
+            for (Object operands : update.getUpdateObject().values()) {
+                if (operands instanceof Document paths) {
+                    fields.addAll(paths.keySet());
+                }
+            }
+        }
+        return fields;
     }
 }

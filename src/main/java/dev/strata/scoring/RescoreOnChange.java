@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rescores at once the customers any write touched (a feed batch, balance batch, event batch, merge, ...), before the
- * write's caller answers; scoring's own writes are skipped. A failure here never fails the write: the nightly run
- * catches up.
+ * write's caller answers; scoring's own writes, writes to fields scoring does not read and new customers already scored
+ * on insert ({@link ScoreOnInsert}) are skipped. A failure here never fails the write: the nightly run catches up.
  */
 @Component
 class RescoreOnChange {
@@ -37,10 +37,16 @@ class RescoreOnChange {
             return;
         }
         try {
-            List<Document> documents = new ArrayList<>(changed.created());
+            List<Document> documents = new ArrayList<>();
             Set<String> created = new HashSet<>();
-            changed.created().forEach(d -> created.add(d.get("_id").toString()));
-            List<String> read = changed.customerIds().stream().filter(id -> !created.contains(id)).toList();
+            for (Document document : changed.created()) {
+                created.add(document.get("_id").toString());
+                if (document.get("value") == null) {
+                    documents.add(document);
+                }
+            }
+            List<String> read = !changed.touchesAny(Facts.FIELDS) ? List.of()
+                    : changed.customerIds().stream().filter(id -> !created.contains(id)).toList();
             documents.addAll(customers.byIds(read, Facts.FIELDS));
             rescorer.rescore(documents);
         } catch (RuntimeException e) {

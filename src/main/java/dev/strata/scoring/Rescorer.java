@@ -6,10 +6,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.strata.customer.CustomerLabels;
 import dev.strata.customer.CustomerWrites;
@@ -70,7 +72,44 @@ class Rescorer {
 
     /** Scores the given stored documents (projected to {@link Facts#FIELDS}) with the model in force and writes the changes. */
     Outcome rescore(List<Document> documents) {
-        return rescore(documents, models.current());
+        return documents.isEmpty() ? new Outcome(0, 0) : rescore(documents, models.current());
+    }
+
+    /**
+     * Scores new customers' documents in place, before they are inserted, with the model in force; returns what records
+     * their tier history, events and churn label once the store has taken them.
+     */
+    Consumer<List<Document>> prepare(List<Document> documents) {
+        ScoringModel model = models.current();
+        Instant now = clock.instant();
+        String writeId = new ObjectId().toHexString();
+        Catalogue catalogue = catalogue();
+        String labelId = churnLabel().id();
+        Map<Document, Engine.Result> results = new IdentityHashMap<>();
+        for (Document document : documents) {
+            Facts f = Facts.of(document, labelId);
+            Engine.Result result = f.merged() ? null : Engine.score(f, model, now, zone, catalogue);
+            if (result != null && result.changed()) {
+                results.put(document, result);
+            }
+        }
+        results.forEach((document, result) -> ScoreUpdates.applyTo(document, ScoreUpdates.update(result, now, writeId)));
+        return created -> {
+            Map<String, Engine.Result> stored = new LinkedHashMap<>();
+            for (Document document : created) {
+                Engine.Result result = results.get(document);
+                if (result != null) {
+                    stored.put(result.facts().id(), result);
+                }
+            }
+            boolean outer = WRITING.get();
+            WRITING.set(true);
+            try {
+                after(created.size(), stored, Set.of(), now);
+            } finally {
+                WRITING.set(outer);
+            }
+        };
     }
 
     /**

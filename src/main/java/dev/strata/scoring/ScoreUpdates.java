@@ -74,4 +74,48 @@ final class ScoreUpdates {
         }
         return false;
     }
+
+    /**
+     * Applies a score update to a document not yet stored, as the store would: {@code $set} of (dotted) paths and
+     * {@code $push} of one entry; the update is the one {@link #update} builds, so a new and a stored customer get the same fields.
+     */
+    static void applyTo(Document document, Update update) {
+        Document operations = update.getUpdateObject();
+        for (String operator : operations.keySet()) {
+            Document paths = (Document) operations.get(operator);
+            switch (operator) {
+                case "$set" -> paths.forEach((path, value) -> parentOf(document, path).put(leaf(path), value));
+                case "$push" -> paths.forEach((path, value) -> pushInto(parentOf(document, path), leaf(path), value));
+                default -> throw new IllegalArgumentException("A score update does not use " + operator);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void pushInto(Document parent, String field, Object value) {
+        Object existing = parent.get(field);
+        List<Object> list = existing instanceof List<?> l ? new ArrayList<>((List<Object>) l) : new ArrayList<>();
+        list.add(value);
+        parent.put(field, list);
+    }
+
+    private static Document parentOf(Document document, String path) {
+        Document parent = document;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            Object child = parent.get(parts[i]);
+            if (child instanceof Document next) {
+                parent = next;
+            } else {
+                Document created = new Document();
+                parent.put(parts[i], created);
+                parent = created;
+            }
+        }
+        return parent;
+    }
+
+    private static String leaf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
 }
