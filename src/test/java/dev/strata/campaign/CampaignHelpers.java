@@ -143,7 +143,24 @@ abstract class CampaignHelpers extends StrataIntegrationTest {
         errors.addAll(as(marketer).documentName("mini-program/LaunchCampaign").variable("input", Map.of("id", id)).execute()
                 .path("launchCampaign.userErrors[*].code").entityList(String.class).get());
         org.assertj.core.api.Assertions.assertThat(errors).isEmpty();
+        awaitEnrolled(id);
         return id;
+    }
+
+    /** Launch enrolls in the background: waits (up to 30 s) until everyone in the audience is enrolled. */
+    void awaitEnrolled(String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<String, Object> stats = stats(campaign(id));
+        while (((Number) stats.get("enrolled")).intValue() < ((Number) stats.get("audienceSize")).intValue()
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            stats = stats(campaign(id));
+        }
     }
 
     Map<String, Object> campaign(String id) {
