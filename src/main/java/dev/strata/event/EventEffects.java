@@ -41,17 +41,24 @@ class EventEffects {
         Map<String, List<Event>> byCustomer = inserted.stream()
                 .collect(Collectors.groupingBy(Event::customerId, LinkedHashMap::new, Collectors.toList()));
         Map<String, Update> updates = new LinkedHashMap<>();
-        byCustomer.forEach((customerId, events) -> updates.put(customerId, portraitUpdate(events)));
+        byCustomer.forEach((customerId, events) -> updates.put(customerId, portraitUpdate(new Update(), events)));
         writes.updateEach(updates);
+        announce(inserted);
+    }
+
+    /** Tells the rest of the service (referrals, campaign triggers, goals, churn tasks) about newly stored events. */
+    void announce(List<Event> inserted) {
         referrals.record(inserted);
         publisher.publishEvent(new EventsRecorded(inserted));
     }
 
-    /** Pushes the newest events into the bounded embedded list (the store sorts and trims) and moves the last login. */
-    static Update portraitUpdate(List<Event> events) {
+    /**
+     * Adds to {@code update} what one customer's new events change on the portrait: pushes the newest into the bounded
+     * embedded list (the store sorts and trims) and moves the last login.
+     */
+    static Update portraitUpdate(Update update, List<Event> events) {
         Object[] recent = events.stream().sorted(Comparator.comparing(Event::occurredAt).reversed()).limit(RECENT)
                 .map(e -> new Customer.RecentEvent(e.id(), e.type(), e.channel(), e.occurredAt())).toArray();
-        Update update = new Update();
         update.push("recentEvents").sort(Sort.by(Sort.Direction.DESC, "occurredAt")).slice(RECENT).each(recent);
         events.stream().filter(e -> EventTypes.LOGIN.equals(e.type())).map(Event::occurredAt).max(Comparator.naturalOrder())
                 .ifPresent(lastLogin -> update.max("digital.lastLoginAt", lastLogin));

@@ -60,11 +60,18 @@ class EventIndexing implements SmartInitializingSingleton {
 
     /** Events just stored by this instance, whose customers' seqs the caller already knows. */
     void record(List<Event> inserted, Map<String, Customer> customersById) {
+        Map<String, Long> seqs = new java.util.HashMap<>();
+        customersById.forEach((id, customer) -> seqs.put(id, customer.seq()));
+        recordBySeq(inserted, seqs);
+    }
+
+    /** Events just stored by this instance, given their customers' seqs. */
+    void recordBySeq(List<Event> inserted, Map<String, Long> seqs) {
         List<AudienceEvent> events = new ArrayList<>(inserted.size());
         for (Event event : inserted) {
-            Customer customer = customersById.get(event.customerId());
-            if (customer != null) {
-                events.add(new AudienceEvent(event.id(), Math.toIntExact(customer.seq()), event.type(),
+            Long seq = seqs.get(event.customerId());
+            if (seq != null) {
+                events.add(new AudienceEvent(event.id(), Math.toIntExact(seq), event.type(),
                         event.channel() == null ? null : event.channel().name(), day(event.occurredAt())));
             }
         }

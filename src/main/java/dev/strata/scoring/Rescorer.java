@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import dev.strata.customer.CustomerLabels;
 import dev.strata.customer.CustomerWrites;
 import dev.strata.customer.ProjectedCustomers;
+import dev.strata.event.Event;
 import dev.strata.event.SystemEvents;
 import dev.strata.label.Label;
 import org.bson.Document;
@@ -106,6 +107,9 @@ class Rescorer {
             WRITING.set(true);
             try {
                 after(created.size(), stored, Set.of(), now);
+                List<SystemEvents.SystemEvent> recorded = new ArrayList<>();
+                stored.forEach((id, result) -> recorded.addAll(systemEvents(id, result, now)));
+                events.record(recorded);
             } finally {
                 WRITING.set(outer);
             }
@@ -152,13 +156,19 @@ class Rescorer {
         Map<String, Update> guarded = new LinkedHashMap<>();
         Map<String, Criteria> guards = new HashMap<>();
         Map<String, Engine.Result> results = new LinkedHashMap<>();
+        Map<String, List<Event>> shown = new HashMap<>();
         for (Facts f : facts) {
             Engine.Result result = Engine.score(f, model, now, zone, catalogue);
             if (!result.changed()) {
                 continue;
             }
             results.put(f.id(), result);
-            Update update = ScoreUpdates.update(result, now, writeId);
+            // The tier change and churn alert go on the portrait in the same write as the scores.
+            List<Event> planned = events.plan(systemEvents(f.id(), result, now));
+            Update update = SystemEvents.showOnPortrait(ScoreUpdates.update(result, now, writeId), planned);
+            if (!planned.isEmpty()) {
+                shown.put(f.id(), planned);
+            }
             if (result.tierChange() != null) {
                 guarded.put(f.id(), update);
                 guards.put(f.id(), ScoreUpdates.guard(f));
@@ -173,6 +183,15 @@ class Rescorer {
             Set<String> lost = guarded.isEmpty() || writes.updateEachIf(guarded, guards) == guarded.size() ? Set.of()
                     : lost(guarded.keySet(), writeId);
             Outcome outcome = after(facts.size(), results, lost, now);
+            List<Event> applied = new ArrayList<>();
+            Map<String, Long> seqs = new HashMap<>();
+            shown.forEach((id, planned) -> {
+                if (!lost.contains(id)) {
+                    applied.addAll(planned);
+                    seqs.put(id, results.get(id).facts().seq());
+                }
+            });
+            events.recordShown(applied, seqs);
             return new Written(outcome, List.copyOf(lost));
         } finally {
             WRITING.set(outer);
@@ -191,9 +210,23 @@ class Rescorer {
         return lost;
     }
 
-    /** The label, timeline and events of what was written, leaving out the customers whose write did not apply. */
+    /** The events a result records on its customer: a tier change, a churn-risk alert crossing up. */
+    private static List<SystemEvents.SystemEvent> systemEvents(String id, Engine.Result result, Instant now) {
+        List<SystemEvents.SystemEvent> recorded = new ArrayList<>(2);
+        if (result.tierChange() != null) {
+            recorded.add(new SystemEvents.SystemEvent(id, ScoringEvents.TIER_CHANGED, now, Map.of("from",
+                    result.tierChange().from().name(), "to", result.tierChange().to().name(), "reason",
+                    result.tierChange().reason())));
+        }
+        if (result.churnCrossedUp()) {
+            recorded.add(new SystemEvents.SystemEvent(id, ScoringEvents.CHURN_RISK_HIGH, now,
+                    Map.of("churnRisk", String.valueOf(result.scores().churnRisk()))));
+        }
+        return recorded;
+    }
+
+    /** The label and timeline of what was written, leaving out the customers whose write did not apply. */
     private Outcome after(int scored, Map<String, Engine.Result> results, Set<String> lost, Instant now) {
-        List<SystemEvents.SystemEvent> recorded = new ArrayList<>();
         List<String> labelOn = new ArrayList<>();
         List<String> labelOff = new ArrayList<>();
         results.forEach((id, result) -> {
@@ -202,13 +235,6 @@ class Rescorer {
             }
             if (result.tierChange() != null) {
                 timeline.record(result.facts().seq(), Engine.change(result.tierChange(), now));
-                recorded.add(new SystemEvents.SystemEvent(id, ScoringEvents.TIER_CHANGED, now, Map.of("from",
-                        result.tierChange().from().name(), "to", result.tierChange().to().name(), "reason",
-                        result.tierChange().reason())));
-            }
-            if (result.churnCrossedUp()) {
-                recorded.add(new SystemEvents.SystemEvent(id, ScoringEvents.CHURN_RISK_HIGH, now,
-                        Map.of("churnRisk", String.valueOf(result.scores().churnRisk()))));
             }
             if (result.labelChange()) {
                 (result.churnHigh() ? labelOn : labelOff).add(id);
@@ -221,7 +247,6 @@ class Rescorer {
         if (!labelOff.isEmpty()) {
             labels.remove(churn.id(), labelOff);
         }
-        events.record(recorded);
         return new Outcome(scored, results.size() - lost.size());
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.strata.customer.Customer;
+import dev.strata.rule.RuleEvaluator;
+import dev.strata.rule.SegmentRule;
 import dev.strata.security.Role;
 import dev.strata.shared.Tier;
 import dev.strata.support.StrataIntegrationTest;
@@ -32,6 +34,8 @@ class ScoringTests extends StrataIntegrationTest {
 
     @Autowired
     private MongoTemplate mongo;
+    @Autowired
+    private RuleEvaluator evaluator;
 
     private String branch;
     private String rm;
@@ -104,6 +108,13 @@ class ScoringTests extends StrataIntegrationTest {
         assertThat(churned.lifecycleStage().name()).isEqualTo("CHURNED");
         assertThat(mongo.count(Query.query(Criteria.where("customerId").is(churned.id()).and("type").is("CHURN_RISK_HIGH")),
                 dev.strata.event.Event.class)).isEqualTo(1);
+        // The alert is written on the portrait with the scores and counted in the index: a segment on it finds the churner.
+        dev.strata.event.Event alert = mongo.findOne(Query.query(Criteria.where("customerId").is(churned.id())
+                .and("type").is("CHURN_RISK_HIGH")), dev.strata.event.Event.class);
+        assertThat(churned.recentEvents()).extracting(Customer.RecentEvent::eventId).contains(alert.id());
+        assertThat(evaluator.members(new SegmentRule(null, null, null, null, null, null, null, null, null, null, null, null,
+                new SegmentRule.EventCondition("CHURN_RISK_HIGH", null, 1, 1), null, null, null))
+                .contains(Math.toIntExact(churned.seq()))).isTrue();
         feed(row(ref + "N", "65000", null));
         assertThat(byRef(ref + "N").tier()).as("a new customer under the new line").isEqualTo(Tier.ORDINARY);
 
