@@ -140,6 +140,9 @@ public record Customer(
 
     /** One of the customer's latest events (the last 20 live on the customer, newest first). */
     public record RecentEvent(String eventId, String type, Channel channel, Instant occurredAt) {
+
+        /** How many of their latest events a portrait carries. */
+        public static final int KEPT = 20;
     }
 
     /** One of the customer's latest touchpoints (the last 20 live on the customer, newest first). */

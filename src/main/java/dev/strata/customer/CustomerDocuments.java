@@ -176,7 +176,7 @@ final class CustomerDocuments {
         return document;
     }
 
-    private static Document recentEvent(Customer.RecentEvent event) {
+    static Document recentEvent(Customer.RecentEvent event) {
         Document document = new Document();
         putIfPresent(document, "eventId", event.eventId());
         putIfPresent(document, "type", event.type());

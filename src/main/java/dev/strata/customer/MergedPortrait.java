@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 final class MergedPortrait {
 
-    static final int RECENT = 20;
+    static final int RECENT = Customer.RecentEvent.KEPT;
 
     private MergedPortrait() {
     }

@@ -1,5 +1,8 @@
 package dev.strata.customer;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,4 +19,21 @@ public interface NewCustomerPreparation {
      * once they are stored, given the documents the store took (a duplicate it refused is not among them).
      */
     Consumer<List<Document>> prepare(List<Document> documents);
+
+    /**
+     * Shows events on a new customer's portrait before it is stored, as recording them later would: the newest
+     * {@value Customer.RecentEvent#KEPT} of what the document carries and these, newest first.
+     */
+    static void showEvents(Document newCustomer, List<Customer.RecentEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Document> recent = new ArrayList<>();
+        if (newCustomer.get("recentEvents") instanceof List<?> carried) {
+            carried.forEach(entry -> recent.add((Document) entry));
+        }
+        events.forEach(event -> recent.add(CustomerDocuments.recentEvent(event)));
+        recent.sort(Comparator.comparing((Document entry) -> (Date) entry.get("occurredAt")).reversed());
+        newCustomer.put("recentEvents", new ArrayList<>(recent.subList(0, Math.min(Customer.RecentEvent.KEPT, recent.size()))));
+    }
 }

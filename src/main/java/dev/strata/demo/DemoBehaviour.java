@@ -20,7 +20,7 @@ import dev.strata.label.Label;
  */
 final class DemoBehaviour {
 
-    private static final int RECENT = 20;
+    private static final int RECENT = Customer.RecentEvent.KEPT;
 
     private final DemoActivity activity;
     private final DemoDailyBalances balances;
@@ -48,7 +48,7 @@ final class DemoBehaviour {
         int age = Period.between(c.birthDate(), today).getYears();
         DemoActivity.Activity done = activity.of(c, age);
         List<Customer.RecentEvent> recent = done.events().stream().limit(RECENT)
-                .map(e -> new Customer.RecentEvent(e.id(), e.type(), e.channel(), e.occurredAt())).toList();
+                .map(Event::onPortrait).toList();
         List<Customer.AppliedLabel> labels = new ArrayList<>(c.labels());
         labels.addAll(DemoRuleLabels.carried(ruleLabels, c, new DemoRuleLabels.Behaviour(done.events(), today, zone)));
         List<BalanceMonth> months = List.of();

@@ -3,6 +3,7 @@ package dev.strata.event;
 import java.time.Instant;
 import java.util.List;
 
+import dev.strata.customer.Customer;
 import dev.strata.shared.Channel;
 import dev.strata.graphql.NodeEntity;
 import org.springframework.data.annotation.Id;
@@ -22,6 +23,11 @@ public record Event(@Id String id, String customerId, String type, Channel chann
 
     public Event {
         properties = properties == null ? List.of() : properties;
+    }
+
+    /** This event as the portrait carries it among the customer's latest. */
+    public Customer.RecentEvent onPortrait() {
+        return new Customer.RecentEvent(id, type, channel, occurredAt);
     }
 
     /** One free-form property of an event, e.g. {@code productCode} or {@code referrer}. */

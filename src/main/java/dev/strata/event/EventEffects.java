@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EventEffects {
 
-    static final int RECENT = 20;
+    static final int RECENT = Customer.RecentEvent.KEPT;
 
     private final CustomerWrites writes;
     private final Referrals referrals;
@@ -58,7 +58,7 @@ class EventEffects {
      */
     static Update portraitUpdate(Update update, List<Event> events) {
         Object[] recent = events.stream().sorted(Comparator.comparing(Event::occurredAt).reversed()).limit(RECENT)
-                .map(e -> new Customer.RecentEvent(e.id(), e.type(), e.channel(), e.occurredAt())).toArray();
+                .map(Event::onPortrait).toArray();
         update.push("recentEvents").sort(Sort.by(Sort.Direction.DESC, "occurredAt")).slice(RECENT).each(recent);
         events.stream().filter(e -> EventTypes.LOGIN.equals(e.type())).map(Event::occurredAt).max(Comparator.naturalOrder())
                 .ifPresent(lastLogin -> update.max("digital.lastLoginAt", lastLogin));

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerLabels;
+import dev.strata.customer.NewCustomerPreparation;
 import dev.strata.customer.CustomerWrites;
 import dev.strata.customer.ProjectedCustomers;
 import dev.strata.event.Event;
@@ -94,22 +96,31 @@ class Rescorer {
                 results.put(document, result);
             }
         }
-        results.forEach((document, result) -> ScoreUpdates.applyTo(document, ScoreUpdates.update(result, now, writeId)));
+        Map<Document, List<Event>> shown = new IdentityHashMap<>();
+        results.forEach((document, result) -> {
+            ScoreUpdates.applyTo(document, ScoreUpdates.update(result, now, writeId));
+            List<Event> planned = events.plan(systemEvents(result.facts().id(), result, now));
+            NewCustomerPreparation.showEvents(document, planned.stream()
+                    .map(Event::onPortrait).toList());
+            shown.put(document, planned);
+        });
         return created -> {
             Map<String, Engine.Result> stored = new LinkedHashMap<>();
+            List<Event> applied = new ArrayList<>();
+            Map<String, Long> seqs = new HashMap<>();
             for (Document document : created) {
                 Engine.Result result = results.get(document);
                 if (result != null) {
                     stored.put(result.facts().id(), result);
+                    applied.addAll(shown.get(document));
+                    seqs.put(result.facts().id(), result.facts().seq());
                 }
             }
             boolean outer = WRITING.get();
             WRITING.set(true);
             try {
                 after(created.size(), stored, Set.of(), now);
-                List<SystemEvents.SystemEvent> recorded = new ArrayList<>();
-                stored.forEach((id, result) -> recorded.addAll(systemEvents(id, result, now)));
-                events.record(recorded);
+                events.recordShown(applied, seqs);
             } finally {
                 WRITING.set(outer);
             }

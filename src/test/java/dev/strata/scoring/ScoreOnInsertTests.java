@@ -17,9 +17,12 @@ import dev.strata.audience.AudienceIndex;
 import dev.strata.customer.Customer;
 import dev.strata.event.Event;
 import dev.strata.graphql.GlobalId;
+import dev.strata.rule.RuleEvaluator;
+import dev.strata.rule.SegmentRule;
 import dev.strata.shared.Tier;
 import dev.strata.support.StrataIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.roaringbitmap.RoaringBitmap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,8 +30,8 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * New customers are scored before they are stored, written once: what is stored equals what rescoring the stored
- * document gives (the old store-then-score path as oracle), with one history entry and one TIER_CHANGED event per
- * tier above ORDINARY, and the index shows each customer's stored tier.
+ * document gives (the old store-then-score path as oracle), with one history entry and one TIER_CHANGED event (stored,
+ * on the portrait, counted in the index) per tier above ORDINARY, and the index shows each customer's stored tier.
  */
 class ScoreOnInsertTests extends StrataIntegrationTest {
 
@@ -39,6 +42,8 @@ class ScoreOnInsertTests extends StrataIntegrationTest {
     private MongoTemplate mongo;
     @Autowired
     private AudienceIndex index;
+    @Autowired
+    private RuleEvaluator evaluator;
 
     @Test
     void aFeedBatchOfNewCustomersIsStoredAsRescoringItWouldScoreIt() {
@@ -64,6 +69,8 @@ class ScoreOnInsertTests extends StrataIntegrationTest {
                 .path("recomputeScores.rescored").entity(Integer.class).isEqualTo(300)
                 .path("recomputeScores.changed").entity(Integer.class).isEqualTo(0);
 
+        RoaringBitmap tierChangedToday = evaluator.members(new SegmentRule(null, null, null, null, null, null, null, null, null,
+                null, null, null, new SegmentRule.EventCondition(ScoringEvents.TIER_CHANGED, null, 1, 1), null, null, null));
         for (Customer customer : stored) {
             boolean above = customer.tier() != Tier.ORDINARY;
             assertThat(customer.value()).as("value of %s", customer.externalRef()).isNotNull();
@@ -71,6 +78,10 @@ class ScoreOnInsertTests extends StrataIntegrationTest {
             long tierEvents = mongo.count(Query.query(Criteria.where("customerId").is(customer.id()).and("type")
                     .is(ScoringEvents.TIER_CHANGED)), Event.class);
             assertThat(tierEvents).as("TIER_CHANGED of %s", customer.externalRef()).isEqualTo(above ? 1 : 0);
+            assertThat(customer.recentEvents().stream().filter(e -> e.type().equals(ScoringEvents.TIER_CHANGED)))
+                    .as("TIER_CHANGED on the portrait of %s", customer.externalRef()).hasSize(above ? 1 : 0);
+            assertThat(tierChangedToday.contains(Math.toIntExact(customer.seq())))
+                    .as("TIER_CHANGED of %s counted in the index", customer.externalRef()).isEqualTo(above);
             assertThat(index.members(Attribute.TIER, customer.tier().name()).contains(Math.toIntExact(customer.seq())))
                     .as("index tier of %s", customer.externalRef()).isTrue();
         }
