@@ -6,16 +6,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerLabels;
-import dev.strata.customer.NewCustomerPreparation;
 import dev.strata.customer.CustomerWrites;
 import dev.strata.customer.ProjectedCustomers;
 import dev.strata.event.Event;
@@ -69,6 +66,14 @@ class Rescorer {
         return WRITING.get();
     }
 
+    ScoringModel model() {
+        return models.current();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     /** What one batch did: how many customers were scored and how many changed. */
     record Outcome(int scored, int changed) {
     }
@@ -76,55 +81,6 @@ class Rescorer {
     /** Scores the given stored documents (projected to {@link Facts#FIELDS}) with the model in force and writes the changes. */
     Outcome rescore(List<Document> documents) {
         return documents.isEmpty() ? new Outcome(0, 0) : rescore(documents, models.current());
-    }
-
-    /**
-     * Scores new customers' documents in place, before they are inserted, with the model in force; returns what records
-     * their tier history, events and churn label once the store has taken them.
-     */
-    Consumer<List<Document>> prepare(List<Document> documents) {
-        ScoringModel model = models.current();
-        Instant now = clock.instant();
-        String writeId = new ObjectId().toHexString();
-        Catalogue catalogue = catalogue();
-        String labelId = churnLabel().id();
-        Map<Document, Engine.Result> results = new IdentityHashMap<>();
-        for (Document document : documents) {
-            Facts f = Facts.of(document, labelId);
-            Engine.Result result = f.merged() ? null : Engine.score(f, model, now, zone, catalogue);
-            if (result != null && result.changed()) {
-                results.put(document, result);
-            }
-        }
-        Map<Document, List<Event>> shown = new IdentityHashMap<>();
-        results.forEach((document, result) -> {
-            ScoreUpdates.applyTo(document, ScoreUpdates.update(result, now, writeId));
-            List<Event> planned = events.plan(systemEvents(result.facts().id(), result, now));
-            NewCustomerPreparation.showEvents(document, planned.stream()
-                    .map(Event::onPortrait).toList());
-            shown.put(document, planned);
-        });
-        return created -> {
-            Map<String, Engine.Result> stored = new LinkedHashMap<>();
-            List<Event> applied = new ArrayList<>();
-            Map<String, Long> seqs = new HashMap<>();
-            for (Document document : created) {
-                Engine.Result result = results.get(document);
-                if (result != null) {
-                    stored.put(result.facts().id(), result);
-                    applied.addAll(shown.get(document));
-                    seqs.put(result.facts().id(), result.facts().seq());
-                }
-            }
-            boolean outer = WRITING.get();
-            WRITING.set(true);
-            try {
-                after(created.size(), stored, Set.of(), now);
-                events.recordShown(applied, seqs);
-            } finally {
-                WRITING.set(outer);
-            }
-        };
     }
 
     /**
@@ -175,11 +131,9 @@ class Rescorer {
             }
             results.put(f.id(), result);
             // The tier change and churn alert go on the portrait in the same write as the scores.
-            List<Event> planned = events.plan(systemEvents(f.id(), result, now));
+            List<Event> planned = plan(result, now);
             Update update = SystemEvents.showOnPortrait(ScoreUpdates.update(result, now, writeId), planned);
-            if (!planned.isEmpty()) {
-                shown.put(f.id(), planned);
-            }
+            shown.put(f.id(), planned);
             if (result.tierChange() != null) {
                 guarded.put(f.id(), update);
                 guards.put(f.id(), ScoreUpdates.guard(f));
@@ -187,26 +141,47 @@ class Rescorer {
                 plain.put(f.id(), update);
             }
         }
-        boolean outer = WRITING.get();
-        WRITING.set(true);
-        try {
+        return asScoring(() -> {
             writes.updateEach(plain);
             Set<String> lost = guarded.isEmpty() || writes.updateEachIf(guarded, guards) == guarded.size() ? Set.of()
                     : lost(guarded.keySet(), writeId);
-            Outcome outcome = after(facts.size(), results, lost, now);
-            List<Event> applied = new ArrayList<>();
-            Map<String, Long> seqs = new HashMap<>();
-            shown.forEach((id, planned) -> {
-                if (!lost.contains(id)) {
-                    applied.addAll(planned);
-                    seqs.put(id, results.get(id).facts().seq());
-                }
-            });
-            events.recordShown(applied, seqs);
-            return new Written(outcome, List.copyOf(lost));
+            return new Written(settle(facts.size(), results, shown, lost, now), List.copyOf(lost));
+        });
+    }
+
+    /** Runs {@code work} as scoring's own writing, whose change notices ask for no further rescoring. */
+    static <T> T asScoring(Supplier<T> work) {
+        boolean outer = WRITING.get();
+        WRITING.set(true);
+        try {
+            return work.get();
         } finally {
             WRITING.set(outer);
         }
+    }
+
+    /** The events a result records (tier change, churn alert), with their IDs, to show on the portrait in its write. */
+    List<Event> plan(Engine.Result result, Instant now) {
+        return events.plan(systemEvents(result.facts().id(), result, now));
+    }
+
+    /**
+     * What follows a write of scores, leaving out the customers whose write did not apply: the timeline, the churn
+     * label, and the events the write showed on the portraits, now stored, indexed and announced.
+     */
+    Outcome settle(int scored, Map<String, Engine.Result> results, Map<String, List<Event>> shown, Set<String> lost,
+            Instant now) {
+        Outcome outcome = after(scored, results, lost, now);
+        List<Event> applied = new ArrayList<>();
+        Map<String, Long> seqs = new HashMap<>();
+        shown.forEach((id, planned) -> {
+            if (!lost.contains(id) && !planned.isEmpty()) {
+                applied.addAll(planned);
+                seqs.put(id, results.get(id).facts().seq());
+            }
+        });
+        events.recordShown(applied, seqs);
+        return outcome;
     }
 
     /** Of the guarded tier changes, those the store did not apply (another writer moved the tier first). */
