@@ -15,12 +15,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import dev.strata.StrataApplication;
 import dev.strata.card.CardService;
+import dev.strata.customer.CustomersChanged;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -41,6 +44,9 @@ public final class CardVisitBenchmark {
     static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 10);
     static final int RATE = Integer.getInteger("bench.rate", 0);
     static final StoreCommandCounter COMMANDS = new StoreCommandCounter();
+    /** Customer writes (each publishes CustomersChanged, which the index and rescoring follow) and the customers they name. */
+    static final LongAdder CUSTOMER_WRITES = new LongAdder();
+    static final LongAdder CUSTOMERS_REREAD = new LongAdder();
     static final String PASSWORD = "bench-password-2026";
     static final String VISIT = "mutation($i: RecordCardVisitInput!) { recordCardVisit(input: $i) { recorded userErrors { code } } }";
     static final String RADAR = "{ cardVisitors(first: 20) { edges { node { visitorName visits lastVisitAt heat"
@@ -51,8 +57,16 @@ public final class CardVisitBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("benchCommandCounter",
-                        (MongoClientSettingsBuilderCustomizer) settings -> settings.addCommandListener(COMMANDS))).run(
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("benchCommandCounter",
+                            (MongoClientSettingsBuilderCustomizer) settings -> settings.addCommandListener(COMMANDS));
+                    context.addApplicationListener(event -> {
+                        if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof CustomersChanged changed) {
+                            CUSTOMER_WRITES.increment();
+                            CUSTOMERS_REREAD.add(changed.customerIds().size());
+                        }
+                    });
+                }).run(
                 "--server.port=0", "--strata.embedded-mongo.store=memory", "--strata.data-dir=target/bench-data",
                 "--strata.security.admin-password=" + PASSWORD, "--strata.demo.customers=0",
                 "--strata.card.calls-per-minute-per-address=100000000", "--strata.card.calls-per-minute-per-card=100000000",
@@ -133,6 +147,8 @@ public final class CardVisitBenchmark {
         long[] clientCpu = new long[CONNECTIONS];
         CountDownLatch done = new CountDownLatch(CONNECTIONS);
         COMMANDS.takeCounts();
+        CUSTOMER_WRITES.reset();
+        CUSTOMERS_REREAD.reset();
         long cpuBefore = processCpuNanos();
         long firstPlanned = System.nanoTime() + 100_000_000L;
         for (int c = 0; c < CONNECTIONS; c++) {
@@ -211,6 +227,9 @@ public final class CardVisitBenchmark {
                 commands.values().stream().mapToLong(Long::longValue).sum() / (double) Math.max(1, total));
         commands.forEach((command, n) -> System.out.printf(" %s %.2f;", command, n / (double) Math.max(1, total)));
         System.out.println();
+        System.out.printf("%s: customer writes per visit %.3f (each followed by the audience index's re-read and rescoring),"
+                + " naming %.2f changed customers per visit%n", phase, CUSTOMER_WRITES.sum() / (double) Math.max(1, total),
+                CUSTOMERS_REREAD.sum() / (double) Math.max(1, total));
     }
 
     private static long processCpuNanos() {
