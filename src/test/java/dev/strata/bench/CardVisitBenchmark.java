@@ -33,7 +33,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * 60 s on the embedded in-memory store (rate limits raised through configuration), while an RM pages their radar.
  * Prints recordCardVisit throughput and p50/p99, the radar page's p50/p99 during the load, the process CPU per visit
  * (server and client) and the store round trips per visit by command. With {@code -Dbench.rate} the connections send at
- * that fixed total rate (visits per second) instead of back to back, and latency counts from each visit's planned start.
+ * that fixed total rate (visits per second) instead of back to back, and latency counts from each visit's planned start;
+ * {@code -Dbench.tomcatThreads} sets the server's request threads (default 200).
  */
 public final class CardVisitBenchmark {
 
@@ -70,7 +71,7 @@ public final class CardVisitBenchmark {
                 "--server.port=0", "--strata.embedded-mongo.store=memory", "--strata.data-dir=target/bench-data",
                 "--strata.security.admin-password=" + PASSWORD, "--strata.demo.customers=0",
                 "--strata.card.calls-per-minute-per-address=100000000", "--strata.card.calls-per-minute-per-card=100000000",
-                "--server.tomcat.threads.max=200", "--logging.level.root=WARN")) {
+                "--server.tomcat.threads.max=" + Integer.getInteger("bench.tomcatThreads", 200), "--logging.level.root=WARN")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             BenchClient anonymous = new BenchClient(port, null);
             BenchClient admin = anonymous.as(anonymous.login("admin", PASSWORD));
