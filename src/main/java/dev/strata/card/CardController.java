@@ -94,13 +94,13 @@ class CardController {
     /** The visitor's portrait, only when they are in the viewer's scope; another RM's customer stays null. */
     @BatchMapping(typeName = "CardVisitor")
     Map<CardVisitorEntry, Customer> customer(List<CardVisitorEntry> page, GraphQLContext context) {
-        Map<String, Customer> byId = customers.byIdUnscoped(page.stream().map(CardVisitorEntry::customerId).distinct().toList());
+        Map<String, Customer> byId = PageCustomers.of(customers, context, page.stream().map(CardVisitorEntry::customerId).toList());
         return Batches.byKey(page, e -> visible(byId.get(e.customerId()), Scopes.of(context)));
     }
 
     @BatchMapping(typeName = "CardVisitor")
     Map<CardVisitorEntry, String> visitorName(List<CardVisitorEntry> page, GraphQLContext context) {
-        Map<String, Customer> byId = customers.byIdUnscoped(page.stream().map(CardVisitorEntry::customerId).distinct().toList());
+        Map<String, Customer> byId = PageCustomers.of(customers, context, page.stream().map(CardVisitorEntry::customerId).toList());
         return Batches.byKey(page, e -> {
             Customer customer = byId.get(e.customerId());
             if (customer == null) {
@@ -112,14 +112,15 @@ class CardController {
 
     @BatchMapping(typeName = "CardVisitor")
     Map<CardVisitorEntry, Customer> possibleMatch(List<CardVisitorEntry> page, GraphQLContext context) {
-        Map<String, Customer> byId = customers.byIdUnscoped(page.stream().map(CardVisitorEntry::possibleMatchId)
-                .filter(java.util.Objects::nonNull).distinct().toList());
+        Map<String, Customer> byId = PageCustomers.of(customers, context, page.stream().map(CardVisitorEntry::possibleMatchId)
+                .filter(java.util.Objects::nonNull).toList());
         return Batches.byKey(page, e -> e.possibleMatchId() == null ? null : visible(byId.get(e.possibleMatchId()), Scopes.of(context)));
     }
 
     @BatchMapping(typeName = "CardVisitor")
     Map<CardVisitorEntry, List<Product>> productsViewed(List<CardVisitorEntry> page) {
-        Map<String, Product> byCode = products.findAll(page.stream().flatMap(e -> e.productCodes().stream()).distinct().toList());
+        List<String> codes = page.stream().flatMap(e -> e.productCodes().stream()).distinct().toList();
+        Map<String, Product> byCode = codes.isEmpty() ? Map.of() : products.findAll(codes);
         return Batches.byKey(page, e -> e.productCodes().stream().map(byCode::get).filter(java.util.Objects::nonNull).toList());
     }
 

@@ -7,8 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerWrites;
@@ -17,6 +23,7 @@ import dev.strata.shared.Channel;
 import dev.strata.shared.CustomerSource;
 import dev.strata.shared.LifecycleStage;
 import dev.strata.task.TaskService;
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,9 +32,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Strangers become the RM's: a new visitor's prospect joins the card RM's book (source OUTREACH), and contact details
- * left on the card make a lead with a follow-up task. A lead whose number an existing customer of the book has is
- * not merged: the radar names that customer so the RM can confirm with {@code mergeCustomers}.
+ * Strangers become the RM's: a visitor's unowned prospect joins the card RM's book (source OUTREACH), and contact
+ * details left on the card make a lead with a follow-up task. A lead whose number an existing customer of the book has
+ * is not merged: the radar names that customer so the RM can confirm with {@code mergeCustomers}. Works on a batch of
+ * visits at a time, one store write of each kind per batch.
  */
 @Component
 class CardLeads {
@@ -49,36 +57,87 @@ class CardLeads {
         this.zone = zone;
     }
 
-    /** Puts an unowned prospect in the card RM's book; a racing visit of the same person does it once. */
-    void adoptProspect(String customerId, BusinessCard card) {
-        writes.updateIf(customerId, Criteria.where("managerCode").is(null).and("lifecycleStage").is(LifecycleStage.PROSPECT),
-                new Update().set("managerCode", card.managerCode()).set("branchCode", card.branchCode())
-                        .set("source", CustomerSource.OUTREACH));
+    /**
+     * Puts unowned prospects in the book of the card they visited first; a racing visit of the same person does it once.
+     * Returns the adopted customers as they are now, by ID (the others are left out).
+     */
+    Map<String, Customer> adoptProspects(Map<String, BusinessCard> cardByProspect) {
+        if (cardByProspect.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Update> updates = new LinkedHashMap<>();
+        Map<String, Criteria> unowned = new HashMap<>();
+        cardByProspect.forEach((id, card) -> {
+            updates.put(id, new Update().set("managerCode", card.managerCode()).set("branchCode", card.branchCode())
+                    .set("source", CustomerSource.OUTREACH));
+            unowned.put(id, Criteria.where("managerCode").is(null).and("lifecycleStage").is(LifecycleStage.PROSPECT));
+        });
+        writes.updateEachIf(updates, unowned);
+        return live.resolveUnscoped(cardByProspect.keySet());
     }
 
-    Customer reload(String customerId, Customer fallback) {
-        Customer customer = live.resolveUnscoped(customerId);
-        return customer == null ? fallback : customer;
+    /** A contact left on a card: by whom (the visitor as resolved), on which card, with what name and number. */
+    record Lead(BusinessCard card, Customer visitor, String name, String phone, Instant at) {
     }
 
     /**
-     * Records a lead for the card's RM; returns the ID of a customer of their book with the same number (to confirm),
-     * or null. Only a visitor in the RM's own book gets details stored and a task: another RM's customer stays theirs.
+     * Records the leads for their cards' RMs; returns, per lead that has one, the ID of a customer of the RM's book with
+     * the same number (to confirm). Only a visitor in the RM's own book gets details stored and a task: another RM's
+     * customer stays theirs. Visitors in {@code detailsWritten} were created with the details already.
      */
-    String lead(BusinessCard card, Customer visitor, String name, String phone, Instant now) {
-        if (!card.managerCode().equals(visitor.managerCode())) {
-            return null;
+    Map<Lead, String> record(List<Lead> leads, Set<String> detailsWritten) {
+        List<Lead> mine = leads.stream().filter(l -> l.card().managerCode().equals(l.visitor().managerCode())).toList();
+        if (mine.isEmpty()) {
+            return Map.of();
         }
-        if (visitor.lifecycleStage() == LifecycleStage.PROSPECT) {
-            writes.update(visitor.id(), new Update().set("name", name).set("phone", phone)
-                    .set("consents", List.of(new Customer.Consent(Channel.PHONE_CALL, true, now))));
+        Map<String, Update> details = new LinkedHashMap<>();
+        for (Lead lead : mine) {
+            if (lead.visitor().lifecycleStage() == LifecycleStage.PROSPECT && !detailsWritten.contains(lead.visitor().id())) {
+                details.put(lead.visitor().id(), new Update().set("name", lead.name()).set("phone", lead.phone())
+                        .set("consents", List.of(consent(lead.at()))));
+            }
         }
-        Customer match = mongo.findOne(Query.query(Criteria.where("phone").is(phone).and("managerCode")
-                .is(card.managerCode()).and("_id").ne(visitor.id()).and("mergedInto").exists(false)), Customer.class);
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        tasks.createAll(List.of(new TaskService.NewTask("card-lead:" + card.managerCode() + ":" + visitor.id() + ":" + today,
-                visitor.id(), card.managerCode(), "名片留资：联系 " + name, null, now.plus(FOLLOW_UP_WITHIN))));
-        return match == null ? null : match.id();
+        writes.updateEach(details);
+        Map<Lead, String> matches = matches(mine);
+        List<TaskService.NewTask> followUps = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (Lead lead : mine) {
+            LocalDate today = LocalDate.ofInstant(lead.at(), zone);
+            String key = "card-lead:" + lead.card().managerCode() + ":" + lead.visitor().id() + ":" + today;
+            if (keys.add(key)) {
+                followUps.add(new TaskService.NewTask(key, lead.visitor().id(), lead.card().managerCode(),
+                        "名片留资：联系 " + lead.name(), null, lead.at().plus(FOLLOW_UP_WITHIN)));
+            }
+        }
+        tasks.createAll(followUps);
+        return matches;
+    }
+
+    /** The consent a contact left on the card grants: to be called. */
+    static Customer.Consent consent(Instant at) {
+        return new Customer.Consent(Channel.PHONE_CALL, true, at);
+    }
+
+    /** Each lead's same-number customer in its RM's book (not the visitor, not merged away), in one query for the batch. */
+    private Map<Lead, String> matches(List<Lead> leads) {
+        Set<String> phones = new LinkedHashSet<>();
+        Set<String> managers = new LinkedHashSet<>();
+        leads.forEach(lead -> {
+            phones.add(lead.phone());
+            managers.add(lead.card().managerCode());
+        });
+        Query query = Query.query(Criteria.where("phone").in(phones).and("managerCode").in(managers)
+                .and("mergedInto").exists(false));
+        query.fields().include("_id", "phone", "managerCode");
+        List<Document> found = mongo.find(query, Document.class, mongo.getCollectionName(Customer.class));
+        Map<Lead, String> matches = new HashMap<>();
+        for (Lead lead : leads) {
+            found.stream().filter(c -> lead.phone().equals(c.getString("phone"))
+                            && lead.card().managerCode().equals(c.getString("managerCode"))
+                            && !lead.visitor().id().equals(String.valueOf(c.get("_id"))))
+                    .findFirst().ifPresent(c -> matches.put(lead, String.valueOf(c.get("_id"))));
+        }
+        return matches;
     }
 
     /** The identity of a visitor known only by the number they left: a digest, so the number is not an identifier in clear. */

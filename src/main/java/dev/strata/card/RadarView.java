@@ -57,6 +57,11 @@ class RadarView {
         }
     }
 
+    /** Whether this instance holds the RM's radar in memory (so their stored entries should be passed to it). */
+    boolean holds(String managerCode) {
+        return byManager.containsKey(managerCode);
+    }
+
     /** Drops an RM's held radar (its entries moved in the store). */
     void forget(String managerCode) {
         byManager.remove(managerCode);

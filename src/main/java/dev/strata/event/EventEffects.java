@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.strata.customer.Customer;
@@ -35,10 +36,15 @@ class EventEffects {
     }
 
     void apply(List<Event> inserted) {
+        apply(inserted, Set.of());
+    }
+
+    /** Applies the events; the portraits of {@code portraitsWritten} already list theirs (written when they were created). */
+    void apply(List<Event> inserted, Set<String> portraitsWritten) {
         if (inserted.isEmpty()) {
             return;
         }
-        Map<String, List<Event>> byCustomer = inserted.stream()
+        Map<String, List<Event>> byCustomer = inserted.stream().filter(e -> !portraitsWritten.contains(e.customerId()))
                 .collect(Collectors.groupingBy(Event::customerId, LinkedHashMap::new, Collectors.toList()));
         Map<String, Update> updates = new LinkedHashMap<>();
         byCustomer.forEach((customerId, events) -> updates.put(customerId, portraitUpdate(new Update(), events)));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.strata.customer.Customer;
 import dev.strata.customer.LiveCustomers;
@@ -14,8 +15,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Events the system records on customers (a tier change, a churn-risk alert), stored and applied exactly like tracked
- * ones, so they show on the portrait and feed segments and campaign triggers alike.
+ * Events the system records on customers (a tier change, a churn-risk alert, a card visit), stored and applied exactly
+ * like tracked ones, so they show on the portrait and feed segments and campaign triggers alike.
  */
 @Component
 public class SystemEvents {
@@ -26,8 +27,7 @@ public class SystemEvents {
     private final EventIndexing indexing;
     private final LiveCustomers live;
 
-    SystemEvents(EventStore store, EventEffects effects, Clock clock, EventIndexing indexing,
-            LiveCustomers live) {
+    SystemEvents(EventStore store, EventEffects effects, Clock clock, EventIndexing indexing, LiveCustomers live) {
         this.store = store;
         this.effects = effects;
         this.clock = clock;
@@ -35,13 +35,27 @@ public class SystemEvents {
         this.live = live;
     }
 
-    /** One system event: of which customer, what type, when, with which properties. */
-    public record SystemEvent(String customerId, String type, Instant occurredAt, Map<String, String> properties) {
+    /** One system event: its ID (null: one is drawn when stored), of which customer, what type, when, with which properties. */
+    public record SystemEvent(String id, String customerId, String type, Instant occurredAt, Map<String, String> properties) {
+
+        public SystemEvent(String customerId, String type, Instant occurredAt, Map<String, String> properties) {
+            this(null, customerId, type, occurredAt, properties);
+        }
+
+        /** The event as a portrait lists it among its recent events (its ID must be set). */
+        public Customer.RecentEvent recent() {
+            return new Customer.RecentEvent(id, type, null, occurredAt);
+        }
+    }
+
+    /** A fresh event ID, for a caller that writes the event onto a portrait in the same write that creates it. */
+    public static String newId() {
+        return new ObjectId().toHexString();
     }
 
     /**
-     * Gives system events their IDs before they are stored, so the caller can show them on the portrait in its own
-     * write of the customer ({@link #showOnPortrait}) and then {@link #recordShown record} them.
+     * The events as they will be stored, each with its ID (drawn now where the caller set none), so the caller can show
+     * them on the portrait in its own write of the customer ({@link #showOnPortrait}) and then {@link #recordShown record} them.
      */
     public List<Event> plan(List<SystemEvent> events) {
         Instant now = clock.instant();
@@ -49,8 +63,8 @@ public class SystemEvents {
         for (SystemEvent event : events) {
             List<Event.KeyValue> properties = new ArrayList<>();
             event.properties().forEach((key, value) -> properties.add(new Event.KeyValue(key, value)));
-            planned.add(new Event(new ObjectId().toHexString(), event.customerId(), event.type(), null, event.occurredAt(),
-                    properties, now));
+            planned.add(new Event(event.id() != null ? event.id() : newId(), event.customerId(), event.type(), null,
+                    event.occurredAt(), properties, now));
         }
         return planned;
     }
@@ -84,12 +98,19 @@ public class SystemEvents {
      * them are live); {@code known} are customers the caller has just read, so they are not read again.
      */
     public int record(List<SystemEvent> events, Map<String, Customer> known) {
+        return record(events, known, Set.of());
+    }
+
+    /**
+     * As {@link #record(List, Map)}; the portraits of {@code portraitsWritten} (customers just inserted with these events
+     * among their recent ones) are not written again.
+     */
+    public int record(List<SystemEvent> events, Map<String, Customer> known, Set<String> portraitsWritten) {
         if (events.isEmpty()) {
             return 0;
         }
-        List<Event> stored = plan(events);
-        EventStore.Outcome outcome = store.insert(stored);
-        effects.apply(outcome.inserted());
+        EventStore.Outcome outcome = store.insert(plan(events));
+        effects.apply(outcome.inserted(), portraitsWritten);
         Map<String, Customer> customers = new HashMap<>(known);
         List<String> unknown = outcome.inserted().stream().map(Event::customerId).filter(id -> !customers.containsKey(id))
                 .distinct().toList();

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import dev.strata.customer.IdentityClaims;
 import dev.strata.customer.Customer;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Turns channel identities into customers. An identity nobody owns yet becomes a PROSPECT walk-in
  * customer, so an anonymous visitor is remembered from the first event and can be linked later.
+ * Owners once seen are remembered in memory: a claim is never deleted and moves only to the customer its owner was
+ * merged into, which the live lookup follows anyway, so a remembered owner is never wrong, only possibly one hop behind.
  */
 @Service
 public class IdentityResolver {
@@ -31,6 +35,13 @@ public class IdentityResolver {
     private final LiveCustomers live;
     private final SequenceAllocator sequences;
     private final Clock clock;
+    private static final int MAX_KNOWN_OWNERS = 500_000;
+
+    private final Map<String, String> knownOwners = new ConcurrentHashMap<>();
+
+    /** Identities resolved to live customers, and the IDs of those created for them by this call. */
+    public record Resolution(Map<String, Customer> byKey, Set<String> created) {
+    }
 
     IdentityResolver(CustomerWrites writes, IdentityRegistry registry, LiveCustomers live, SequenceAllocator sequences,
             Clock clock) {
@@ -47,9 +58,15 @@ public class IdentityResolver {
      * a claim whose customer was never written (a crash in between) gets its customer now.
      */
     public Map<String, Customer> resolve(Collection<Customer.ChannelIdentity> identities) {
+        return resolve(identities, identity -> NewProspect.WALK_IN).byKey();
+    }
+
+    /** As {@link #resolve(Collection)}, a prospect created for an unowned identity starting out as {@code shape} says. */
+    public Resolution resolve(Collection<Customer.ChannelIdentity> identities,
+            Function<Customer.ChannelIdentity, NewProspect> shape) {
         Map<String, Customer.ChannelIdentity> byKey = new LinkedHashMap<>();
         identities.forEach(identity -> byKey.putIfAbsent(IdentityClaims.key(identity), identity));
-        Map<String, String> owners = new HashMap<>(registry.owners(byKey.values()));
+        Map<String, String> owners = owners(byKey);
         Map<Customer.ChannelIdentity, String> planned = new LinkedHashMap<>();
         byKey.forEach((key, identity) -> {
             if (!owners.containsKey(key)) {
@@ -69,6 +86,7 @@ public class IdentityResolver {
                 }
             });
             owners.putAll(registry.owners(lost));
+            remember(owners);
         }
         Map<String, Customer> customers = live.resolveUnscoped(owners.values().stream().filter(id -> !toCreate.containsKey(id)).toList());
         owners.forEach((key, id) -> {
@@ -76,18 +94,46 @@ public class IdentityResolver {
                 toCreate.put(id, byKey.get(key));
             }
         });
-        customers.putAll(createProspects(toCreate));
+        customers.putAll(createProspects(toCreate, shape));
         Map<String, Customer> result = new HashMap<>();
         owners.forEach((key, id) -> {
             if (customers.containsKey(id)) {
                 result.put(key, customers.get(id));
             }
         });
-        return result;
+        return new Resolution(result, toCreate.keySet());
+    }
+
+    /** Each identity's owner, from memory where known, else from the registry in one lookup. */
+    private Map<String, String> owners(Map<String, Customer.ChannelIdentity> byKey) {
+        Map<String, String> owners = new HashMap<>();
+        List<Customer.ChannelIdentity> unknown = new ArrayList<>();
+        byKey.forEach((key, identity) -> {
+            String owner = knownOwners.get(key);
+            if (owner != null) {
+                owners.put(key, owner);
+            } else {
+                unknown.add(identity);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            Map<String, String> stored = registry.owners(unknown);
+            owners.putAll(stored);
+            remember(stored);
+        }
+        return owners;
+    }
+
+    private void remember(Map<String, String> owners) {
+        if (knownOwners.size() > MAX_KNOWN_OWNERS) {
+            knownOwners.clear();
+        }
+        knownOwners.putAll(owners);
     }
 
     /** Writes one prospect per identity, by the customer ID already claimed for it. */
-    private Map<String, Customer> createProspects(Map<String, Customer.ChannelIdentity> toCreate) {
+    private Map<String, Customer> createProspects(Map<String, Customer.ChannelIdentity> toCreate,
+            Function<Customer.ChannelIdentity, NewProspect> shape) {
         if (toCreate.isEmpty()) {
             return Map.of();
         }
@@ -95,7 +141,7 @@ public class IdentityResolver {
         long seq = sequences.allocate(CustomerIngestService.SEQUENCE, toCreate.size());
         List<Customer> prospects = new ArrayList<>();
         for (Map.Entry<String, Customer.ChannelIdentity> entry : toCreate.entrySet()) {
-            prospects.add(Prospects.of(entry.getKey(), seq++, entry.getValue(), now));
+            prospects.add(Prospects.of(entry.getKey(), seq++, entry.getValue(), now, shape.apply(entry.getValue())));
         }
         // A prospect the store already has came from another request healing the same crash remnant: as good as ours.
         writes.insert(prospects);

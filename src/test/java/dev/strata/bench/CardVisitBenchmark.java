@@ -1,5 +1,6 @@
 package dev.strata.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,13 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import dev.strata.StrataApplication;
 import dev.strata.card.CardService;
+import dev.strata.customer.CustomersChanged;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,7 +31,10 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Card visits under load: 10,000 simulated visitors over 100 concurrent connections hit 20 cards with mixed actions for
  * 60 s on the embedded in-memory store (rate limits raised through configuration), while an RM pages their radar.
- * Prints recordCardVisit throughput and p50/p99, and the radar page's p50/p99 during the load.
+ * Prints recordCardVisit throughput and p50/p99, the radar page's p50/p99 during the load, the process CPU per visit
+ * (server and client) and the store round trips per visit by command. With {@code -Dbench.rate} the connections send at
+ * that fixed total rate (visits per second) instead of back to back, and latency counts from each visit's planned start;
+ * {@code -Dbench.tomcatThreads} sets the server's request threads (default 200).
  */
 public final class CardVisitBenchmark {
 
@@ -34,6 +43,11 @@ public final class CardVisitBenchmark {
     static final int CARDS = 20;
     static final int SECONDS = Integer.getInteger("bench.seconds", 60);
     static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 10);
+    static final int RATE = Integer.getInteger("bench.rate", 0);
+    static final StoreCommandCounter COMMANDS = new StoreCommandCounter();
+    /** Customer writes (each publishes CustomersChanged, which the index and rescoring follow) and the customers they name. */
+    static final LongAdder CUSTOMER_WRITES = new LongAdder();
+    static final LongAdder CUSTOMERS_REREAD = new LongAdder();
     static final String PASSWORD = "bench-password-2026";
     static final String VISIT = "mutation($i: RecordCardVisitInput!) { recordCardVisit(input: $i) { recorded userErrors { code } } }";
     static final String RADAR = "{ cardVisitors(first: 20) { edges { node { visitorName visits lastVisitAt heat"
@@ -43,11 +57,21 @@ public final class CardVisitBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class).run(
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class)
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("benchCommandCounter",
+                            (MongoClientSettingsBuilderCustomizer) settings -> settings.addCommandListener(COMMANDS));
+                    context.addApplicationListener(event -> {
+                        if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof CustomersChanged changed) {
+                            CUSTOMER_WRITES.increment();
+                            CUSTOMERS_REREAD.add(changed.customerIds().size());
+                        }
+                    });
+                }).run(
                 "--server.port=0", "--strata.embedded-mongo.store=memory", "--strata.data-dir=target/bench-data",
                 "--strata.security.admin-password=" + PASSWORD, "--strata.demo.customers=0",
                 "--strata.card.calls-per-minute-per-address=100000000", "--strata.card.calls-per-minute-per-card=100000000",
-                "--server.tomcat.threads.max=200", "--logging.level.root=WARN")) {
+                "--server.tomcat.threads.max=" + Integer.getInteger("bench.tomcatThreads", 200), "--logging.level.root=WARN")) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             BenchClient anonymous = new BenchClient(port, null);
             BenchClient admin = anonymous.as(anonymous.login("admin", PASSWORD));
@@ -121,7 +145,13 @@ public final class CardVisitBenchmark {
         AtomicLong failures = new AtomicLong();
         long[][] latencies = new long[CONNECTIONS][];
         int[] counts = new int[CONNECTIONS];
+        long[] clientCpu = new long[CONNECTIONS];
         CountDownLatch done = new CountDownLatch(CONNECTIONS);
+        COMMANDS.takeCounts();
+        CUSTOMER_WRITES.reset();
+        CUSTOMERS_REREAD.reset();
+        long cpuBefore = processCpuNanos();
+        long firstPlanned = System.nanoTime() + 100_000_000L;
         for (int c = 0; c < CONNECTIONS; c++) {
             int connection = c;
             new Thread(() -> {
@@ -129,11 +159,18 @@ public final class CardVisitBenchmark {
                 SplittableRandom random = new SplittableRandom(connection * 7919L + (report ? 1 : 0));
                 long[] mine = new long[200_000];
                 int n = 0;
+                long interval = RATE > 0 ? 1_000_000_000L * CONNECTIONS / RATE : 0;
+                long planned = firstPlanned + (RATE > 0 ? interval * connection / CONNECTIONS : 0);
                 try {
                     while (!stop.get()) {
                         HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(visitBody(random, slugs))).build();
                         long start = System.nanoTime();
+                        if (RATE > 0) {
+                            TimeUnit.NANOSECONDS.sleep(Math.max(0, planned - start));
+                            start = planned;
+                            planned += interval;
+                        }
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         long took = System.nanoTime() - start;
                         if (response.statusCode() != 200 || !response.body().contains("\"recorded\":true")) {
@@ -147,6 +184,7 @@ public final class CardVisitBenchmark {
                 } catch (Exception e) {
                     failures.incrementAndGet();
                 } finally {
+                    clientCpu[connection] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     latencies[connection] = mine;
                     counts[connection] = n;
                     done.countDown();
@@ -165,6 +203,9 @@ public final class CardVisitBenchmark {
         stop.set(true);
         done.await();
         double elapsed = (System.nanoTime() - started) / 1e9;
+        double cpu = (processCpuNanos() - cpuBefore) / 1e6;
+        double client = Arrays.stream(clientCpu).sum() / 1e6;
+        Map<String, Long> commands = COMMANDS.takeCounts();
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -180,6 +221,20 @@ public final class CardVisitBenchmark {
                 ms(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, failures.get());
         System.out.printf("%s: radar page (cardVisitors first 20) during the load: p50 %.1f ms, p99 %.1f ms over %d pages%n",
                 phase, ms(radarSorted, 0.50), ms(radarSorted, 0.99), radarSorted.length);
+        System.out.printf("%s: process CPU %.2f ms per visit (%.2f ms of it the load's client threads); load average %.1f%n",
+                phase, cpu / Math.max(1, total), client / Math.max(1, total),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("%s: store round trips per visit %.2f:", phase,
+                commands.values().stream().mapToLong(Long::longValue).sum() / (double) Math.max(1, total));
+        commands.forEach((command, n) -> System.out.printf(" %s %.2f;", command, n / (double) Math.max(1, total)));
+        System.out.println();
+        System.out.printf("%s: customer writes per visit %.3f (each followed by the audience index's re-read and rescoring),"
+                + " naming %.2f changed customers per visit%n", phase, CUSTOMER_WRITES.sum() / (double) Math.max(1, total),
+                CUSTOMERS_REREAD.sum() / (double) Math.max(1, total));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double ms(long[] sorted, double quantile) {

@@ -87,6 +87,46 @@ class CardVisitTests extends CardTestSupport {
     }
 
     @Test
+    void concurrentVisitsWrittenTogetherMakeOnePersonPerVisitorCountEveryVisitAndListEachEventOnce() throws Exception {
+        String returning = unique("o-burst-ret");
+        visited(slugA, returning, "VIEW", Map.of());
+        List<String> newcomers = List.of(unique("o-burst-1"), unique("o-burst-2"), unique("o-burst-3"));
+        List<Runnable> visits = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            visits.add(() -> visited(slugA, returning, "CALL_TAP", Map.of()));
+            for (String newcomer : newcomers) {
+                visits.add(() -> visited(slugA, newcomer, "VIEW", Map.of()));
+            }
+        }
+        visits.add(() -> visited(slugA, newcomers.get(0), "SHARE",
+                Map.of("sharer", Map.of("channel", "WECHAT", "externalId", returning))));
+        visits.add(() -> visited(slugA, newcomers.get(1), "LEAVE_CONTACT",
+                Map.of("name", "赵并发", "phone", "13500003333", "consent", true)));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            for (var done : pool.invokeAll(visits.stream().map(java.util.concurrent.Executors::callable).toList())) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Map> radar = asRmA.document(RADAR).execute().path("cardVisitors.edges[*].node").entityList(Map.class).get();
+        Map<Object, Integer> visitsByCustomer = new java.util.HashMap<>();
+        radar.forEach(v -> visitsByCustomer.merge(((Map<?, ?>) v.get("customer")).get("id"), (Integer) v.get("visits"),
+                Integer::sum));
+        assertThat(visitsByCustomer.values()).containsExactlyInAnyOrder(7, 7, 7, 6);
+        for (Map<?, ?> entry : radar) {
+            String id = (String) ((Map<?, ?>) entry.get("customer")).get("id");
+            List<String> events = asRmA.document("query($id: ID!) { customer(id: $id) { recentEvents { id } } }")
+                    .variable("id", id).execute().path("customer.recentEvents[*].id").entityList(String.class).get();
+            assertThat(events).doesNotHaveDuplicates().hasSize((Integer) entry.get("visits"));
+        }
+        assertThat(radar).filteredOn(v -> "赵并发".equals(v.get("visitorName"))).singleElement()
+                .satisfies(v -> assertThat(v).containsEntry("leftContact", true));
+        assertThat(radar).filteredOn(v -> ((Map<?, ?>) v.get("customer")).get("referredBy") != null).hasSize(1);
+    }
+
+    @Test
     void thePublicAnswerTellsNothingAndACardPastItsBudgetIsThrottled() {
         String openid = unique("o-flood");
         Map<String, Object> answer = visit(slugB, openid, "VIEW", Map.of()).path("recordCardVisit").entity(Map.class).get();

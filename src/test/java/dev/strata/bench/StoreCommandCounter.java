@@ -1,0 +1,31 @@
+package dev.strata.bench;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import org.bson.BsonValue;
+
+/** Counts the store round trips a benchmark causes, per command and collection, so a profile says what a request costs. */
+final class StoreCommandCounter implements CommandListener {
+
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+    @Override
+    public void commandStarted(CommandStartedEvent event) {
+        BsonValue target = event.getCommand().get(event.getCommandName());
+        String collection = target != null && target.isString() ? target.asString().getValue() : "-";
+        counts.computeIfAbsent(event.getCommandName() + " " + collection, k -> new LongAdder()).increment();
+    }
+
+    /** The counts since the last call, sorted by command, and starts counting afresh. */
+    Map<String, Long> takeCounts() {
+        Map<String, Long> taken = new TreeMap<>();
+        counts.forEach((key, n) -> taken.put(key, n.sumThenReset()));
+        taken.values().removeIf(n -> n == 0);
+        return taken;
+    }
+}
