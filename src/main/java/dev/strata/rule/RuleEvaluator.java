@@ -32,14 +32,16 @@ public class RuleEvaluator {
     private final AudienceIndex index;
     private final LabelKeys labels;
     private final SegmentRules segments;
+    private final RuleLabelMembers ruleLabels;
     private final Clock clock;
     private final ZoneId zone;
 
-    RuleEvaluator(AudienceIndex index, LabelKeys labels, SegmentRules segments, Clock clock,
+    RuleEvaluator(AudienceIndex index, LabelKeys labels, SegmentRules segments, RuleLabelMembers ruleLabels, Clock clock,
             @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.index = index;
         this.labels = labels;
         this.segments = segments;
+        this.ruleLabels = ruleLabels;
         this.clock = clock;
         this.zone = zone;
     }
@@ -48,20 +50,25 @@ public class RuleEvaluator {
     public RoaringBitmap members(SegmentRule rule) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Map<String, LabelKeys.LabelRef> labelRefs = labels.byKey(rule.labelKeys());
-        return index.read(view -> new Evaluation(view, today, labelRefs).eval(rule, view.everyone(), 0));
+        return index.read(view -> new Evaluation(view, today, labelRefs, new IndexReads()).eval(rule, view.everyone(), 0));
     }
 
-    /** One evaluation under the index's read lock: the index view, "today", and the resolved label keys. */
+    /**
+     * One evaluation under the index's read lock: the index view, "today", the resolved label keys, and what it read of
+     * the index (so a RULE label's members can be kept until that changes).
+     */
     private final class Evaluation {
 
         private final AudienceView view;
         private final LocalDate today;
         private final Map<String, LabelKeys.LabelRef> labelRefs;
+        private final IndexReads reads;
 
-        Evaluation(AudienceView view, LocalDate today, Map<String, LabelKeys.LabelRef> labelRefs) {
+        Evaluation(AudienceView view, LocalDate today, Map<String, LabelKeys.LabelRef> labelRefs, IndexReads reads) {
             this.view = view;
             this.today = today;
             this.labelRefs = labelRefs;
+            this.reads = reads;
         }
 
         /** The members of {@code rule} among {@code within}, as a new bitmap. */
@@ -91,6 +98,15 @@ public class RuleEvaluator {
             if (rule.hasLabel() != null) {
                 return label(labelRefs.get(rule.hasLabel()), within, hops);
             }
+            if (rule.inSegment() != null) {
+                reads.notKeepable();
+                return segment(rule.inSegment(), within, hops);
+            }
+            if (rule.event() != null) {
+                reads.events(rule.event().type());
+                return RoaringBitmap.and(within, events(rule.event()));
+            }
+            reads.profiles();
             if (rule.tierIn() != null) {
                 return anyOf(Attribute.TIER, names(rule.tierIn()), within);
             }
@@ -122,12 +138,6 @@ public class RuleEvaluator {
                 NumericBounds.Range range = NumericBounds.of(rule.numeric(), today);
                 return view.range(range.measure(), range.gte(), range.lt(), within);
             }
-            if (rule.event() != null) {
-                return RoaringBitmap.and(within, events(rule.event()));
-            }
-            if (rule.inSegment() != null) {
-                return segment(rule.inSegment(), within, hops);
-            }
             throw new IllegalArgumentException("A rule node without a condition reached evaluation");
         }
 
@@ -146,19 +156,37 @@ public class RuleEvaluator {
             return segments.ruleOf(id).map(nested -> nested(nested, within, hops)).orElseGet(RoaringBitmap::new);
         }
 
-        /** A RULE label's members are its rule's, evaluated now; other labels' are who carries them. */
+        /**
+         * A RULE label's members are its rule's as of now (kept from an earlier evaluation while nothing it read has
+         * changed); other labels' are who carries them.
+         */
         private RoaringBitmap label(LabelKeys.LabelRef label, RoaringBitmap within, int hops) {
             if (label == null) {
                 return new RoaringBitmap();
             }
-            if (label.rule() != null) {
-                return hops >= MAX_SEGMENT_HOPS ? new RoaringBitmap() : nested(label.rule(), within, hops);
+            if (label.rule() == null) {
+                reads.profiles();
+                return RoaringBitmap.and(within, view.bitmap(Attribute.LABEL, label.id()));
             }
-            return RoaringBitmap.and(within, view.bitmap(Attribute.LABEL, label.id()));
+            if (hops >= MAX_SEGMENT_HOPS) {
+                reads.notKeepable();
+                return new RoaringBitmap();
+            }
+            RuleLabelMembers.Kept kept = ruleLabels.find(label.id(), label.rule(), view, today);
+            if (kept == null || hops + kept.depth() > MAX_SEGMENT_HOPS) {
+                IndexReads labelReads = new IndexReads();
+                RoaringBitmap members = new Evaluation(view, today, labels.byKey(label.rule().labelKeys()), labelReads)
+                        .eval(label.rule(), view.everyone(), hops + 1);
+                reads.include(labelReads, labelReads.depthAsLabel());
+                ruleLabels.keep(label.id(), label.rule(), labelReads, view, today, members);
+                return RoaringBitmap.and(within, members);
+            }
+            reads.include(kept.reads(), kept.depth());
+            return RoaringBitmap.and(within, kept.members());
         }
 
         private RoaringBitmap nested(SegmentRule rule, RoaringBitmap within, int hops) {
-            return new Evaluation(view, today, labels.byKey(rule.labelKeys())).eval(rule, within, hops + 1);
+            return new Evaluation(view, today, labels.byKey(rule.labelKeys()), reads).eval(rule, within, hops + 1);
         }
 
         private RoaringBitmap anyOf(Attribute attribute, Collection<String> values, RoaringBitmap within) {
