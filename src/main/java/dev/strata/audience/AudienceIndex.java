@@ -31,6 +31,7 @@ public final class AudienceIndex {
     private final EnumBitmaps enums = new EnumBitmaps();
     private final MeasureColumns measures = new MeasureColumns();
     private final EventDays events;
+    private final IndexVersions versions = new IndexVersions();
     private final AudienceView view;
     private long writtenSinceOptimize;
 
@@ -42,7 +43,7 @@ public final class AudienceIndex {
     /** Days (for the event horizon) by {@code clock} in {@code zone}, the zone events' days are counted in. */
     public AudienceIndex(Clock clock, ZoneId zone) {
         this.events = new EventDays(clock, zone);
-        this.view = new StoredView(everyone, enums, measures, events);
+        this.view = new StoredView(everyone, enums, measures, events, versions);
     }
 
     /** Indexes the customers as they are now, replacing whatever was known of these seqs (the last record of a seq wins). */
@@ -72,12 +73,21 @@ public final class AudienceIndex {
                     bySeq.putIfAbsent(record.seq(), record);
                 }
             }
+            if (bySeq.isEmpty()) {
+                return;
+            }
             RoaringBitmap replaced = new RoaringBitmap();
-            bySeq.keySet().forEach(seq -> {
-                if (known.contains(seq)) {
-                    replaced.add(seq);
+            boolean liveChanged = false;
+            for (AudienceRecord record : bySeq.values()) {
+                if (known.contains(record.seq())) {
+                    replaced.add(record.seq());
                 }
-            });
+                liveChanged |= everyone.contains(record.seq()) != record.live();
+            }
+            if (liveChanged) {
+                versions.liveChanged();
+            }
+            versions.profilesChanged();
             everyone.andNot(replaced);
             enums.remove(replaced);
             for (AudienceRecord record : bySeq.values()) {
@@ -114,6 +124,8 @@ public final class AudienceIndex {
         lock.writeLock().lock();
         try {
             this.events.record(events);
+            events.stream().map(AudienceEvent::type).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(versions::eventsRecorded);
         } finally {
             lock.writeLock().unlock();
         }
@@ -124,6 +136,7 @@ public final class AudienceIndex {
         lock.writeLock().lock();
         try {
             events.move(fromSeq, toSeq);
+            versions.eventsMoved();
         } finally {
             lock.writeLock().unlock();
         }

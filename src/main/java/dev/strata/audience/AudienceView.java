@@ -36,4 +36,13 @@ public interface AudienceView {
      * channel (any when null), on days in [from, to] (epoch days, both inclusive).
      */
     RoaringBitmap events(String type, String channel, int fromEpochDay, int toEpochDay, int minCount);
+
+    /** Moves whenever the set of live customers changes. */
+    long liveVersion();
+
+    /** Moves whenever any customer's attributes (labels, products, tier, ...) or measures may have changed. */
+    long profileVersion();
+
+    /** Moves whenever events of the type are recorded or moved to another customer (a merge). */
+    long eventVersion(String type);
 }

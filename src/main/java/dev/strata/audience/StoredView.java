@@ -13,12 +13,14 @@ final class StoredView implements AudienceView {
     private final EnumBitmaps enums;
     private final MeasureColumns measures;
     private final EventDays events;
+    private final IndexVersions versions;
 
-    StoredView(RoaringBitmap everyone, EnumBitmaps enums, MeasureColumns measures, EventDays events) {
+    StoredView(RoaringBitmap everyone, EnumBitmaps enums, MeasureColumns measures, EventDays events, IndexVersions versions) {
         this.everyone = everyone;
         this.enums = enums;
         this.measures = measures;
         this.events = events;
+        this.versions = versions;
     }
 
     @Override
@@ -55,5 +57,20 @@ final class StoredView implements AudienceView {
     @Override
     public RoaringBitmap events(String type, String channel, int fromEpochDay, int toEpochDay, int minCount) {
         return events.events(type, channel, fromEpochDay, toEpochDay, minCount, everyone);
+    }
+
+    @Override
+    public long liveVersion() {
+        return versions.live();
+    }
+
+    @Override
+    public long profileVersion() {
+        return versions.profiles();
+    }
+
+    @Override
+    public long eventVersion(String type) {
+        return versions.events(type);
     }
 }

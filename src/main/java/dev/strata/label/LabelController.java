@@ -13,6 +13,7 @@ import dev.strata.audience.Attribute;
 import dev.strata.audience.AudienceIndex;
 import dev.strata.customer.CustomerService;
 import dev.strata.rule.RuleEvaluator;
+import dev.strata.rule.SegmentRule;
 import dev.strata.graphql.Batches;
 import dev.strata.graphql.Connection;
 import dev.strata.graphql.GlobalId;
@@ -71,7 +72,7 @@ class LabelController implements NodeFetcher {
     Map<Label, Integer> customerCount(List<Label> page, GraphQLContext request) {
         RoaringBitmap visible = customers.visibleMembers(Scopes.of(request));
         return Batches.byKey(page, label -> label.rule() != null && label.kind() == LabelKind.RULE
-                ? RoaringBitmap.andCardinality(rules.members(label.rule()), visible)
+                ? RoaringBitmap.andCardinality(rules.members(SegmentRule.hasLabel(label.key())), visible)
                 : audience.countWithin(Attribute.LABEL, label.id(), visible));
     }
 

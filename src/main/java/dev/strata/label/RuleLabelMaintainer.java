@@ -12,6 +12,7 @@ import dev.strata.customer.CustomerLabels;
 import dev.strata.customer.CustomerService;
 import dev.strata.customer.CustomersChanged;
 import dev.strata.rule.RuleEvaluator;
+import dev.strata.rule.SegmentRule;
 import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Keeps RULE labels on the portraits in step with their rules (source RULE, appliedAt when the customer
  * last entered): soon after any customer changes, at once when a RULE label is created, and every
  * minute anyway, so time windows ("in the last 30 days") roll over as days pass. Counts and rules that
- * name a RULE label evaluate its rule live, so they never wait for this.
+ * name a RULE label evaluate its rule (or reuse members kept while nothing it reads has changed), so they never wait
+ * for this.
  */
 @Component
 class RuleLabelMaintainer {
@@ -97,7 +99,7 @@ class RuleLabelMaintainer {
     }
 
     private int refresh(Label label) {
-        RoaringBitmap members = evaluator.members(label.rule());
+        RoaringBitmap members = evaluator.members(SegmentRule.hasLabel(label.key()));
         RoaringBitmap carriers = index.members(Attribute.LABEL, label.id());
         List<String> entering = customers.idsOfUnscoped(RoaringBitmap.andNot(members, carriers));
         List<String> leaving = customers.idsOfUnscoped(RoaringBitmap.andNot(carriers, members));

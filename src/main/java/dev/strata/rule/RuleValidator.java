@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.strata.branch.BranchService;
 import dev.strata.graphql.UserError;
-import dev.strata.manager.ManagerService;
-import dev.strata.product.ProductService;
 import dev.strata.shared.EventTypes;
 import org.springframework.stereotype.Component;
 
@@ -29,17 +26,12 @@ public class RuleValidator {
 
     private final LabelKeys labels;
     private final SegmentCycles cycles;
-    private final BranchService branches;
-    private final ManagerService managers;
-    private final ProductService products;
+    private final KnownCodes codes;
 
-    RuleValidator(LabelKeys labels, SegmentCycles cycles, BranchService branches, ManagerService managers,
-            ProductService products) {
+    RuleValidator(LabelKeys labels, SegmentCycles cycles, KnownCodes codes) {
         this.labels = labels;
         this.cycles = cycles;
-        this.branches = branches;
-        this.managers = managers;
-        this.products = products;
+        this.codes = codes;
     }
 
     /**
@@ -66,18 +58,18 @@ public class RuleValidator {
         return errors;
     }
 
-    /** Label keys, product, branch and manager codes must name something that exists: one lookup per kind. */
+    /** Label keys, product, branch and manager codes must name something that exists: at most one lookup per kind. */
     private void checkNames(RuleShape shape, List<UserError> errors) {
         Map<String, LabelKeys.LabelRef> labelIds = labels.byKey(values(shape.labels()));
         shape.labels().stream().filter(l -> !labelIds.containsKey(l.value()))
                 .forEach(l -> errors.add(error("UNKNOWN_LABEL", "no label with this key", l.path())));
-        Set<String> knownProducts = products.findAll(values(shape.products())).keySet();
+        Set<String> knownProducts = codes.products(values(shape.products()));
         shape.products().stream().filter(p -> !knownProducts.contains(p.value()))
                 .forEach(p -> errors.add(error("UNKNOWN_PRODUCT", "no product with this code", p.path())));
-        Set<String> knownBranches = branches.findAll(values(shape.branches())).keySet();
+        Set<String> knownBranches = codes.branches(values(shape.branches()));
         shape.branches().stream().filter(b -> !knownBranches.contains(b.value()))
                 .forEach(b -> errors.add(error("UNKNOWN_BRANCH", "no branch with this code", b.path())));
-        Set<String> knownManagers = managers.findAll(values(shape.managers())).keySet();
+        Set<String> knownManagers = codes.managers(values(shape.managers()));
         shape.managers().stream().filter(m -> !knownManagers.contains(m.value()))
                 .forEach(m -> errors.add(error("UNKNOWN_MANAGER", "no relationship manager with this code", m.path())));
     }

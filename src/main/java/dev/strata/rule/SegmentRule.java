@@ -95,6 +95,12 @@ public record SegmentRule(List<SegmentRule> and, List<SegmentRule> or, SegmentRu
         rule.children().forEach(child -> collectLabelKeys(child, into));
     }
 
+    /** A rule naming one label: for a RULE label, its members as the rule engine keeps them. */
+    public static SegmentRule hasLabel(String labelKey) {
+        return new SegmentRule(null, null, null, labelKey, null, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
     public static SegmentRule inSegment(String segmentGlobalId) {
         return new SegmentRule(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 segmentGlobalId);
