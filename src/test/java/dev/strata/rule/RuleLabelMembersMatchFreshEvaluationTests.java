@@ -1,11 +1,9 @@
 package dev.strata.rule;
 
-import java.time.Clock;
-import java.time.Instant;
+import dev.strata.support.SettableClock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -320,28 +318,4 @@ class RuleLabelMembersMatchFreshEvaluationTests {
         return SegmentRule.inSegment(GlobalId.encode("Segment", localId));
     }
 
-    /** A clock the test moves; it stands still in between. */
-    private static final class SettableClock extends Clock {
-
-        private volatile Instant now = Instant.now();
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-    }
 }

@@ -1,15 +1,14 @@
 package dev.strata.segment;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.strata.support.SettableClock;
 import dev.strata.support.StrataIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,30 +23,6 @@ class TimeRelativeRulesFollowTheClockAcrossMidnightTests extends StrataIntegrati
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    /** A clock the test sets; it stands still in between, so a check never straddles midnight by accident. */
-    static final class SettableClock extends Clock {
-
-        private volatile Instant now = Instant.now();
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class SettableClockConfiguration {
