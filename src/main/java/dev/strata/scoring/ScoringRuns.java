@@ -1,7 +1,6 @@
 package dev.strata.scoring;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,15 +87,8 @@ class ScoringRuns {
                 0, 0, queued.startedAt(), null);
         mongo.save(run);
         int[] counts = new int[3];
-        List<Document> batch = new ArrayList<>(BATCH);
         try {
-            customers.streamLive(Facts.FIELDS, document -> {
-                batch.add(document);
-                if (batch.size() == BATCH) {
-                    flush(batch, model, counts, run);
-                }
-            });
-            flush(batch, model, counts, run);
+            BatchReadAhead.forEachBatch(customers, Facts.FIELDS, BATCH, batch -> flush(batch, model, counts, run));
             ScoringRun done = run.progressed(ScoringRun.Status.DONE, counts[0], counts[1], clock.instant());
             mongo.save(done);
             log.info("Scoring run {} ({}): {} customers scored, {} changed", run.id(), run.reason(), counts[0], counts[1]);
@@ -114,7 +106,6 @@ class ScoringRuns {
             return;
         }
         Rescorer.Outcome outcome = rescorer.rescore(batch, model);
-        batch.clear();
         counts[0] += outcome.scored();
         counts[1] += outcome.changed();
         if (counts[0] / PROGRESS_EVERY != counts[2]) {
