@@ -16,7 +16,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * Issue 9's figures: the service on the in-memory store with 1,000,000 demo customers ({@code -Dbench.customers=N}),
  * {@code previewSegment} over HTTP with a marketer's JWT for five fixed rules (cold calls, then timed calls after a
- * warm-up), the same counts as MongoDB {@code countDocuments}, the audience index's heap and its rebuild time.
+ * warm-up), the same counts as MongoDB {@code countDocuments}, the audience index's heap and its rebuild time; with
+ * {@code -Dbench.rescore=true} then the rescoring benchmark's two runs on the same seeded store.
  * Run: see README ("Benchmarks").
  */
 public final class SegmentBenchmark {
@@ -35,7 +36,8 @@ public final class SegmentBenchmark {
         long started = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class).run(
                 "--server.port=0", "--strata.embedded-mongo.store=memory", "--strata.data-dir=target/bench-data",
-                "--strata.demo.customers=" + CUSTOMERS, "--logging.level.root=WARN",
+                "--strata.demo.customers=" + CUSTOMERS, "--strata.security.admin-password=" + RescoreBenchmark.PASSWORD,
+                "--logging.level.root=WARN",
                 "--logging.level.dev.strata.demo=INFO")) {
             System.out.printf("Started and seeded %,d demo customers in %,d s%n", CUSTOMERS, (System.nanoTime() - started) / 1_000_000_000);
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
@@ -51,6 +53,10 @@ public final class SegmentBenchmark {
                 report(marketer, mongo, rule);
             }
             footprint(mongo, clock, zone);
+            if (Boolean.getBoolean("bench.rescore")) {
+                // The million seeds once for both issues' figures: the rescoring benchmark's runs on the same store.
+                RescoreBenchmark.runOn(port);
+            }
         }
     }
 
