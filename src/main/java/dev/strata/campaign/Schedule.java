@@ -129,7 +129,11 @@ class Schedule {
                     new Update().set("leaseOwner", owner).set("leaseUntil", now.plus(lease)),
                     FindAndModifyOptions.options().returnNew(true), Document.class, LANE_DOCS);
             if (leased != null) {
-                return pagesOf(lane, owner, now.plus(lease), due(leased, now), max, now);
+                Claim claim = pagesOf(lane, owner, now.plus(lease), due(leased, now), max, now);
+                if (!claim.pages().isEmpty() || !claim.gone().isEmpty()) {
+                    return claim;
+                }
+                release(claim); // only pages still being written: nothing to do here yet
             }
         }
         return null;
@@ -160,6 +164,11 @@ class Schedule {
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(claim.lane())), new Update().pullAll("pages", pulled.toArray()),
                 LANE_DOCS);
+        release(claim);
+    }
+
+    /** Ends the lease on the claim's lane if it is still this owner's. */
+    private void release(Claim claim) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(claim.lane()).and("leaseOwner").is(claim.owner())),
                 new Update().unset("leaseOwner").unset("leaseUntil"), LANE_DOCS);
     }
