@@ -99,12 +99,38 @@ final class IdFirstMemoryBackend extends MemoryBackend {
                         Document rest = exact(id) ? withoutId(query) : query;
                         Stream<Document> found = StreamSupport.stream(index.getPositions(byId).spliterator(), false)
                                 .map(this::getDocument);
-                        return matchDocumentsFromStream(READING.get() ? found.map(Document::cloneDeeply) : found, rest,
-                                orderBy, skip, limit, batchSize, fieldSelector);
+                        if (!READING.get()) {
+                            return matchDocumentsFromStream(found, rest, orderBy, skip, limit, batchSize, fieldSelector);
+                        }
+                        Stream<Document> copies = found.filter(d -> rest.isEmpty() || documentMatchesQuery(d, rest))
+                                .map(d -> copyOf(d, fieldSelector));
+                        return matchDocumentsFromStream(copies, new Document(), orderBy, skip, limit, batchSize, fieldSelector);
                     }
                 }
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /** A deep copy of what the reply needs: only the included top-level fields when the projection names only such. */
+        static Document copyOf(Document stored, Document fieldSelector) {
+            if (fieldSelector == null || fieldSelector.isEmpty() || !fieldSelector.keySet().stream()
+                    .allMatch(key -> key.indexOf('.') < 0 && !key.startsWith("$") && isInclusion(fieldSelector.get(key)))) {
+                return stored.cloneDeeply();
+            }
+            Document copy = new Document();
+            for (String key : fieldSelector.keySet()) {
+                if (stored.containsKey(key)) {
+                    copy.put(key, stored.get(key));
+                }
+            }
+            if (stored.containsKey("_id")) {
+                copy.put("_id", stored.get("_id"));
+            }
+            return copy.cloneDeeply();
+        }
+
+        private static boolean isInclusion(Object value) {
+            return Boolean.TRUE.equals(value) || value instanceof Number n && n.intValue() == 1;
         }
 
         /** The {@code _id} condition at the top of the query or in one of its top-level {@code $and} terms; null if none. */
