@@ -16,6 +16,8 @@ import org.springframework.data.mongodb.core.query.Update;
 final class BatchWork {
 
     final Instant now;
+    /** When the claim on these entries runs out: past it, another runner may be working them. */
+    final Instant leaseUntil;
     final List<Touchpoint> touchpoints = new ArrayList<>();
     final Map<String, ChannelSender.OutboundMessage> messages = new HashMap<>();
     final Map<String, Update> enrollmentUpdates = new LinkedHashMap<>();
@@ -28,8 +30,9 @@ final class BatchWork {
     final Map<String, String> ending = new HashMap<>();
     private final Map<String, Integer> contacts = new HashMap<>();
 
-    BatchWork(Instant now) {
+    BatchWork(Instant now, Instant leaseUntil) {
         this.now = now;
+        this.leaseUntil = leaseUntil;
     }
 
     int contactsFor(String customerId) {
@@ -64,7 +67,7 @@ final class BatchWork {
         enrollmentUpdates.put(e.id(), update);
         ending.remove(e.id());
         expectedSeq.put(e.id(), e.stepSeq());
-        entries.add(new Schedule.Entry(e.id(), seq, due));
+        entries.add(new Schedule.Entry(e.id(), e.customerId(), seq, due));
     }
 
     /** The enrollment has left the journey. */

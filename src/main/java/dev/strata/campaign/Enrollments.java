@@ -58,7 +58,7 @@ class Enrollments {
             if (e.control()) {
                 control++;
             } else {
-                entries.add(new Schedule.Entry(e.id(), e.stepSeq(), now));
+                entries.add(new Schedule.Entry(e.id(), e.customerId(), e.stepSeq(), now));
             }
         }
         schedule.add(entries);
@@ -83,7 +83,8 @@ class Enrollments {
         }
         mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("_id").is(ended.id())), update, Enrollment.class);
-        schedule.add(List.of(new Schedule.Entry(ended.id(), seq, now)));
+        schedule.add(List.of(new Schedule.Entry(ended.id(), ended.customerId(), seq, now)));
+        schedule.forgetClaimsLater(List.of(new Schedule.Entry(ended.id(), ended.customerId(), ended.stepSeq(), now)));
         stats.apply(campaign.id(), StatsCounters.increments().add("active", 1).add("reentered", 1));
         return true;
     }

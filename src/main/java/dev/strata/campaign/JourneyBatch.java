@@ -48,8 +48,14 @@ class JourneyBatch {
         this.clock = clock;
     }
 
-    /** Works the entries ({@code enrollmentId|stepSeq}); stale ones (an older step) are dropped. */
-    void work(List<String> tokens) {
+    /**
+     * Works the entries ({@code enrollmentId|stepSeq}) claimed until {@code leaseUntil}; stale ones (an older step) are
+     * dropped. A batch still running when its claim runs out stops before it moves any enrollment.
+     */
+    void work(List<String> tokens, java.time.Instant leaseUntil) {
+        if (tokens.isEmpty()) {
+            return;
+        }
         Map<String, Long> wanted = new HashMap<>();
         for (String token : tokens) {
             int bar = token.lastIndexOf('|');
@@ -65,7 +71,7 @@ class JourneyBatch {
                 .stream().collect(Collectors.toMap(Campaign::id, Function.identity()));
         Map<String, Customer> customers = live.resolveUnscoped(due.stream().map(Enrollment::customerId).toList());
         JourneyWalk.Names names = names(customers.values(), campaigns.values());
-        BatchWork work = new BatchWork(clock.instant());
+        BatchWork work = new BatchWork(clock.instant(), leaseUntil);
         for (Enrollment e : due) {
             Campaign campaign = campaigns.get(e.campaignId());
             Customer customer = customers.get(e.customerId());
@@ -106,6 +112,9 @@ class JourneyBatch {
     private int update(Map<String, Update> updates, BatchWork work) {
         if (updates.isEmpty()) {
             return 0;
+        }
+        if (!clock.instant().isBefore(work.leaseUntil)) {
+            throw new IllegalStateException("the claim on this batch ran out before its enrollments were moved");
         }
         List<String> ids = List.copyOf(updates.keySet());
         Set<String> won = claims.claim(ids.stream().map(id -> StepClaims.key(id, work.expectedSeq.get(id))).toList());

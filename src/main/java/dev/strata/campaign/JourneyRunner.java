@@ -1,8 +1,6 @@
 package dev.strata.campaign;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims due schedule entries in batches under a lease and works them; several runners (in one process or
- * many) share the work through the leases, and a dead runner's claims are retaken when its lease runs out.
+ * Claims a lane of due schedule pages under a lease and works them as one batch; several runners (in one process or
+ * many) share the work through the leases, and a dead runner's lanes are retaken when its lease runs out.
  */
 class JourneyRunner {
 
@@ -21,42 +19,58 @@ class JourneyRunner {
 
     private final Schedule schedule;
     private final JourneyBatch batch;
+    private final StepClaims claims;
     private final String owner;
+    private final int firstLane;
+    private int turn;
 
-    JourneyRunner(Schedule schedule, JourneyBatch batch, String owner) {
+    JourneyRunner(Schedule schedule, JourneyBatch batch, StepClaims claims, String owner, int firstLane) {
         this.schedule = schedule;
         this.batch = batch;
+        this.claims = claims;
         this.owner = owner == null ? "runner-" + UUID.randomUUID() : owner;
+        this.firstLane = firstLane;
     }
 
-    /** Claims and works one batch; returns how many entries it claimed (0: nothing was due or free). */
-    int runOnce() {
-        List<Schedule.Claim> claims = schedule.claim(owner, BATCH, LEASE);
-        if (claims.isEmpty()) {
-            return 0;
+    /** Outcome of one claim: entries handled (0 when nothing was claimed), and whether its batch failed. */
+    record Pass(int handled, boolean failed) {
+        static final Pass IDLE = new Pass(0, false);
+    }
+
+    /** Claims one lane and works its due pages; a failed batch keeps its lease and is retried when it runs out. */
+    Pass runOnce() {
+        Schedule.Claim claim = schedule.claim(owner, BATCH, LEASE, firstLane + turn++);
+        if (claim == null) {
+            return Pass.IDLE;
         }
-        List<String> tokens = new ArrayList<>(new LinkedHashSet<>(claims.stream()
-                .flatMap(claim -> claim.entries().stream()).toList()));
+        List<String> due = claim.due();
+        List<String> worked = claim.worked();
         try {
-            batch.work(tokens);
+            batch.work(due, claim.leaseUntil());
+            claims.release(worked);
         } catch (RuntimeException e) {
-            // The lease runs out and the entries are retaken; dedup keys keep the retry from sending twice.
-            log.warn("Journey batch of {} failed; it is retried after the lease: {}", tokens.size(), e.toString());
-            return 0;
+            // Dedup keys and step claims keep the retry after the lease from sending or moving anything twice.
+            log.warn("Journey batch of {} failed; it is retried after the lease: {}", due.size(), e.toString());
+            return new Pass(due.size() + worked.size(), true);
         }
-        claims.forEach(schedule::done);
-        return Math.max(1, tokens.size());
+        schedule.done(claim);
+        return new Pass(Math.max(1, due.size() + worked.size()), false);
     }
 
-    /** Works batches until nothing due is left (or {@code maxBatches} were worked). */
+    /**
+     * Works batches until no free lane has anything due (or {@code maxBatches} were claimed); entries already worked
+     * by someone else, or a failed batch, do not end the pass. Returns the entries worked.
+     */
     int runUntilIdle(int maxBatches) {
         int total = 0;
         for (int i = 0; i < maxBatches; i++) {
-            int claimed = runOnce();
-            if (claimed == 0) {
+            Pass pass = runOnce();
+            if (pass.handled() == 0) {
                 break;
             }
-            total += claimed;
+            if (!pass.failed()) {
+                total += pass.handled();
+            }
         }
         return total;
     }
@@ -64,5 +78,4 @@ class JourneyRunner {
     String owner() {
         return owner;
     }
-
 }

@@ -74,6 +74,15 @@ class LaunchEnrollment implements DisposableBean {
                 Campaign.class).forEach(campaign -> run(campaign.id()));
     }
 
+    /** Whether a launched campaign whose start has come still has its audience to enroll. */
+    boolean anyPending() {
+        Instant now = clock.instant();
+        return mongo.exists(Query.query(new Criteria().andOperator(Criteria.where("enrollment.pending").is(true),
+                Criteria.where("status").is(CampaignStatus.RUNNING),
+                new Criteria().orOperator(Criteria.where("startAt").is(null), Criteria.where("startAt").lte(now)))),
+                Campaign.class);
+    }
+
     /** Enrolls the audience if this instance gets the lease; returns whether it did. */
     boolean run(String campaignId) {
         Instant now = clock.instant();

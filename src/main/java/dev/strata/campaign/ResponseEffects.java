@@ -81,7 +81,7 @@ class ResponseEffects {
             long seq = before.stepSeq() + 1;
             mongo.updateFirst(Query.query(Criteria.where("_id").is(before.id())),
                     new Update().set("stepSeq", seq).set("dueAt", now).set("state", Enrollment.State.ACTIVE), Enrollment.class);
-            schedule.add(List.of(new Schedule.Entry(before.id(), seq, now)));
+            schedule.add(List.of(new Schedule.Entry(before.id(), before.customerId(), seq, now)));
         }
     }
 

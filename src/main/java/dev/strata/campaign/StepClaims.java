@@ -9,13 +9,17 @@ import org.bson.Document;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes each move of an enrollment away from a step happen once, whoever attempts it (two runners after a lease ran
  * out, a runner and a waking response): a marker {@code enrollmentId|stepSeq} is inserted first, the one insert that
  * succeeds wins, and the winner changes the enrollment by {@code _id} alone. A conditional update on {@code _id} plus
- * {@code stepSeq} would do the same, but on the embedded store any filter beyond {@code _id} scans the collection.
+ * {@code stepSeq} would do the same, but on the embedded file store any filter beyond {@code _id} scans the collection.
+ * A marker is dropped when the schedule page that held its step comes due again as a tombstone, long after any
+ * attempt that read the enrollment at that step has given up.
  */
 @Component
 class StepClaims {
@@ -54,6 +58,13 @@ class StepClaims {
             });
         }
         return won;
+    }
+
+    /** Drops claims no attempt can still race for (see {@link Schedule#CLAIMS_KEPT}). */
+    void release(List<String> keys) {
+        if (!keys.isEmpty()) {
+            mongo.remove(Query.query(Criteria.where("_id").in(keys)), COLLECTION);
+        }
     }
 
     boolean claim(String key) {

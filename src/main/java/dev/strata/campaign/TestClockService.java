@@ -12,21 +12,25 @@ import org.springframework.stereotype.Service;
 
 /**
  * {@code advanceTestClock}: moves the test clock forward stopping at every moment work falls due (so a
- * two-day wait inside a five-day jump happens on its day) and runs that work before returning.
+ * two-day wait inside a five-day jump happens on its day) and runs that work, launch enrollment included, before
+ * returning.
  */
 @Service
 class TestClockService {
 
     static final Duration MAX_ADVANCE = Duration.ofDays(366);
+    static final Duration ENROLLMENT_WAIT = Duration.ofSeconds(60);
 
     private final Clock clock;
     private final Schedule schedule;
     private final CampaignWork work;
+    private final LaunchEnrollment launch;
 
-    TestClockService(Clock clock, Schedule schedule, CampaignWork work) {
+    TestClockService(Clock clock, Schedule schedule, CampaignWork work, LaunchEnrollment launch) {
         this.clock = clock;
         this.schedule = schedule;
         this.work = work;
+        this.launch = launch;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -45,6 +49,7 @@ class TestClockService {
     /** Walks the clock to now + by, working everything due on the way. */
     Instant advance(TestClock testClock, Duration by) {
         Instant target = clock.instant().plus(by);
+        awaitLaunchEnrollment();
         work.runAllDue();
         for (int stops = 0; stops < 100_000; stops++) {
             Instant next = schedule.earliest();
@@ -59,5 +64,22 @@ class TestClockService {
         testClock.advanceTo(target);
         work.runAllDue();
         return clock.instant();
+    }
+
+    /**
+     * Waits (a while at most) for launches still enrolling in the background, so their first steps are among the work
+     * this advance runs rather than landing after it.
+     */
+    private void awaitLaunchEnrollment() {
+        long deadline = System.nanoTime() + ENROLLMENT_WAIT.toNanos();
+        while (launch.anyPending() && System.nanoTime() < deadline) {
+            launch.runPending();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

@@ -1,21 +1,33 @@
 package dev.strata.store;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
- * The in-memory backend, but a query naming {@code _id} beside other conditions (a guarded update, a live-only
- * lookup) is looked up by {@code _id} first: the stock server uses an index only for a query of exactly its keys and
- * otherwise scans every document, which made each guarded write cost a full collection scan.
+ * The in-memory backend, but a query naming {@code _id} (alone, or beside other conditions: a guarded update, a
+ * live-only lookup) is looked up by {@code _id} first: the stock server uses an index only for a query of exactly its
+ * keys and otherwise scans every document, which made each guarded write cost a full collection scan; and it matches
+ * every document an {@code _id $in} list found against that whole list again, which made a batch read of n documents
+ * cost n² comparisons. A plain {@code _id} or {@code $in} of plain values is exact in the index, so only the rest of
+ * the query is matched. Documents read by {@code _id} (and what {@code findAndModify} returns) are answered as copies:
+ * the stock server hands out the stored document, which a concurrent update changes in place while the reply is
+ * still being encoded (a ConcurrentModificationException that drops the connection).
  */
 final class IdFirstMemoryBackend extends MemoryBackend {
 
@@ -32,24 +44,93 @@ final class IdFirstMemoryBackend extends MemoryBackend {
     /** A collection that narrows by {@code _id} before matching the whole query. */
     static final class IdFirstCollection extends MemoryCollection {
 
+        /** Set while a read command runs on this thread: what it finds leaves the lock, so it gets copies. */
+        private static final ThreadLocal<Boolean> READING = ThreadLocal.withInitial(() -> false);
+        /** Set while a write runs on this thread: it queries (through the read path) the stored documents to change. */
+        private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> false);
+
         IdFirstCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
+        }
+
+        @Override
+        public synchronized QueryResult handleQuery(QueryParameters parameters) {
+            READING.set(!WRITING.get());
+            try {
+                return super.handleQuery(parameters);
+            } finally {
+                READING.set(false);
+            }
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            WRITING.set(true);
+            try {
+                Document result = super.findAndModify(query);
+                if (result.get("value") instanceof Document value) {
+                    result.put("value", value.cloneDeeply());
+                }
+                return result;
+            } finally {
+                WRITING.set(false);
+            }
+        }
+
+        @Override
+        public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+            WRITING.set(true);
+            try {
+                return super.deleteDocuments(selector, limit, oplog);
+            } finally {
+                WRITING.set(false);
+            }
         }
 
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
             Object id = idCondition(query);
-            if (id != null && query.size() + (query.containsKey("$and") ? 1 : 0) > 1) {
+            if (id != null) {
                 Document byId = new Document("_id", id);
                 for (Index<Integer> index : getIndexes()) {
                     if (index.canHandle(byId)) {
-                        // Every candidate is still matched against the whole query.
-                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize, fieldSelector);
+                        // Candidates are matched against the whole query, or only the rest when the index is exact.
+                        Document rest = exact(id) ? withoutId(query) : query;
+                        Stream<Document> found = StreamSupport.stream(index.getPositions(byId).spliterator(), false)
+                                .map(this::getDocument);
+                        if (!READING.get()) {
+                            return matchDocumentsFromStream(found, rest, orderBy, skip, limit, batchSize, fieldSelector);
+                        }
+                        Stream<Document> copies = found.filter(d -> rest.isEmpty() || documentMatchesQuery(d, rest))
+                                .map(d -> copyOf(d, fieldSelector));
+                        return matchDocumentsFromStream(copies, new Document(), orderBy, skip, limit, batchSize, fieldSelector);
                     }
                 }
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /** A deep copy of what the reply needs: only the included top-level fields when the projection names only such. */
+        static Document copyOf(Document stored, Document fieldSelector) {
+            if (fieldSelector == null || fieldSelector.isEmpty() || !fieldSelector.keySet().stream()
+                    .allMatch(key -> key.indexOf('.') < 0 && !key.startsWith("$") && isInclusion(fieldSelector.get(key)))) {
+                return stored.cloneDeeply();
+            }
+            Document copy = new Document();
+            for (String key : fieldSelector.keySet()) {
+                if (stored.containsKey(key)) {
+                    copy.put(key, stored.get(key));
+                }
+            }
+            if (stored.containsKey("_id")) {
+                copy.put("_id", stored.get("_id"));
+            }
+            return copy.cloneDeeply();
+        }
+
+        private static boolean isInclusion(Object value) {
+            return Boolean.TRUE.equals(value) || value instanceof Number n && n.intValue() == 1;
         }
 
         /** The {@code _id} condition at the top of the query or in one of its top-level {@code $and} terms; null if none. */
@@ -66,6 +147,54 @@ final class IdFirstMemoryBackend extends MemoryBackend {
                 }
             }
             return null;
+        }
+
+        /** Whether the unique {@code _id} index finds exactly the documents this condition matches. */
+        static boolean exact(Object id) {
+            if (plain(id)) {
+                return true;
+            }
+            if (id instanceof Document document && document.size() == 1 && document.get("$in") instanceof Collection<?> in) {
+                return in.stream().allMatch(IdFirstCollection::plain);
+            }
+            return false;
+        }
+
+        private static boolean plain(Object value) {
+            return value instanceof String || value instanceof ObjectId;
+        }
+
+        /** The query without its {@code _id} condition (at the top, or in the first {@code $and} term naming it). */
+        static Document withoutId(Document query) {
+            Document rest = new Document();
+            boolean removed = query.containsKey("_id");
+            for (String key : query.keySet()) {
+                Object value = query.get(key);
+                if (key.equals("_id")) {
+                    continue;
+                }
+                if (!removed && key.equals("$and") && value instanceof List<?> terms) {
+                    List<Object> kept = new ArrayList<>(terms.size());
+                    for (Object term : terms) {
+                        if (!removed && term instanceof Document document && document.get("_id") != null) {
+                            removed = true;
+                            Document termRest = new Document(document);
+                            termRest.remove("_id");
+                            if (!termRest.isEmpty()) {
+                                kept.add(termRest);
+                            }
+                        } else {
+                            kept.add(term);
+                        }
+                    }
+                    if (!kept.isEmpty()) {
+                        rest.put(key, kept);
+                    }
+                    continue;
+                }
+                rest.put(key, value);
+            }
+            return rest;
         }
     }
 }

@@ -68,6 +68,7 @@ public final class CampaignBenchmark {
         String id = required(createdCampaign, "campaign");
         transition(maker, "submitCampaign", id);
         transition(checker, "approveCampaign", id);
+        long cpuAtLaunch = processCpuNanos();
         long launchStarted = System.nanoTime();
         transition(maker, "launchCampaign", id);
         long launched = System.nanoTime();
@@ -95,6 +96,7 @@ public final class CampaignBenchmark {
         } while (touched(stats) < stats.path("audienceSize").asInt(-1) || stats.path("audienceSize").asInt(-1) <= 0
                 || stats.path("enrolled").asInt() < stats.path("audienceSize").asInt());
         long done = System.nanoTime();
+        double cpuSeconds = (processCpuNanos() - cpuAtLaunch) / 1e9;
         running.set(false);
         reader.join();
         List<Long> sorted = new ArrayList<>(statsNanos);
@@ -102,10 +104,12 @@ public final class CampaignBenchmark {
         double seconds = (done - launched) / 1e9;
         System.out.printf("%s: launchCampaign %.0f ms; audience %,d enrolled in %.1f s; %,d touchpoints (%,d sent, %,d "
                 + "suppressed, %,d failed) in %.1f s after launch = %,.0f touchpoints/s; campaign.stats while running: "
-                + "%d reads, p50 %.1f ms, p99 %.1f ms%n", label, (launched - launchStarted) / 1e6,
+                + "%d reads, p50 %.1f ms, p99 %.1f ms; process CPU %.1f s = %,.0f touchpoints per CPU-second; load average "
+                + "%.1f%n", label, (launched - launchStarted) / 1e6,
                 stats.path("audienceSize").asInt(), (enrolledAt - launched) / 1e9, touched(stats), stats.path("sent").asInt(),
                 stats.path("suppressed").asInt(), stats.path("failed").asInt(), seconds, touched(stats) / seconds,
-                sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99));
+                sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99), cpuSeconds, touched(stats) / cpuSeconds,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** The ID of the payload's {@code field}, failing loudly with its userErrors when there is none. */
@@ -127,6 +131,12 @@ public final class CampaignBenchmark {
         if (!errors.isEmpty()) {
             throw new IllegalStateException(mutation + ": " + errors);
         }
+    }
+
+    /** CPU time of this whole process (the service, its embedded store and this client), all threads. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double percentile(List<Long> sorted, double p) {

@@ -31,6 +31,8 @@ class JourneyRunnersTests extends CampaignHelpers {
     @Autowired
     JourneyBatch batch;
     @Autowired
+    StepClaims claims;
+    @Autowired
     MongoTemplate mongo;
 
     @BeforeEach
@@ -42,8 +44,8 @@ class JourneyRunnersTests extends CampaignHelpers {
     @Test
     void twoRunnersOnOneStoreSendEachStepExactlyOnce() {
         String id = enrolledTwoStepCampaign();
-        JourneyRunner a = new JourneyRunner(schedule, batch, "runner-a");
-        JourneyRunner b = new JourneyRunner(schedule, batch, "runner-b");
+        JourneyRunner a = new JourneyRunner(schedule, batch, claims, "runner-a", 0);
+        JourneyRunner b = new JourneyRunner(schedule, batch, claims, "runner-b", 0);
         var first = CompletableFuture.supplyAsync(() -> a.runUntilIdle(1000));
         var second = CompletableFuture.supplyAsync(() -> b.runUntilIdle(1000));
         first.join();
@@ -52,30 +54,90 @@ class JourneyRunnersTests extends CampaignHelpers {
     }
 
     @Test
+    void twoRunnersRacingOnAThousandEnrollmentsSendEachExactlyOnce() {
+        String id = enrolledCampaign(1000, List.of(send("sms", "SMS", "hi {name}", null)));
+        JourneyRunner a = new JourneyRunner(schedule, batch, claims, "racer-a", 0);
+        JourneyRunner b = new JourneyRunner(schedule, batch, claims, "racer-b", 0);
+        var first = CompletableFuture.supplyAsync(() -> a.runUntilIdle(1000));
+        var second = CompletableFuture.supplyAsync(() -> b.runUntilIdle(1000));
+        assertThat(first.join() + second.join()).as("entries worked by both").isGreaterThanOrEqualTo(1000);
+        assertSentOnce(id, 1000, 1);
+    }
+
+    @Test
+    void aRunnerMeetingAlreadyWorkedEntriesGoesOnToNewerDueWorkInTheSamePass() {
+        String worked = enrolledCampaign(CUSTOMERS, List.of(send("sms", "SMS", "hi {name}", null)));
+        JourneyRunner runner = new JourneyRunner(schedule, batch, claims, "stale-pass", 0);
+        assertThat(runner.runUntilIdle(1000)).isGreaterThanOrEqualTo(CUSTOMERS);
+        // The same entries again, as a retried writer would leave them: ahead of any newer work in every lane.
+        List<Enrollment> done = mongo.find(Query.query(Criteria.where("campaignId").is(local(worked))), Enrollment.class);
+        schedule.add(done.stream().map(e -> new Schedule.Entry(e.id(), e.customerId(), 1, clock.instant())).toList());
+        String fresh = enrolledCampaign(CUSTOMERS, List.of(send("sms", "SMS", "hello {name}", null)));
+        assertThat(runner.runUntilIdle(1000)).as("stale and fresh entries in one pass").isGreaterThanOrEqualTo(2 * CUSTOMERS);
+        assertSentOnce(worked, CUSTOMERS, 1);
+        assertSentOnce(fresh, CUSTOMERS, 1);
+    }
+
+    @Test
+    void stepClaimsAreDroppedOnceNoAttemptCanStillRaceForThem() {
+        String id = enrolledCampaign(CUSTOMERS, List.of(send("sms", "SMS", "hi {name}", null)));
+        assertThat(new JourneyRunner(schedule, batch, claims, "now", 0).runUntilIdle(1000)).isGreaterThanOrEqualTo(CUSTOMERS);
+        List<String> keys = mongo.find(Query.query(Criteria.where("campaignId").is(local(id))), Enrollment.class).stream()
+                .map(e -> StepClaims.key(e.id(), 1)).toList();
+        assertThat(mongo.count(Query.query(Criteria.where("_id").in(keys)), StepClaims.COLLECTION))
+                .as("claims while a late attempt may still come").isEqualTo(CUSTOMERS);
+        Schedule later = new Schedule(mongo, java.time.Clock.offset(clock, Schedule.CLAIMS_KEPT.plusSeconds(5)));
+        JourneyRunner afterwards = new JourneyRunner(later, batch, claims, "later", 0);
+        assertThat(afterwards.runUntilIdle(1000)).as("tombstones worked").isGreaterThanOrEqualTo(CUSTOMERS);
+        assertThat(mongo.count(Query.query(Criteria.where("_id").in(keys)), StepClaims.COLLECTION)).isZero();
+        assertSentOnce(id, CUSTOMERS, 1);
+    }
+
+    @Test
     void aCrashedRunnersClaimIsTakenOverWhenItsLeaseRunsOut() throws InterruptedException {
         String id = enrolledTwoStepCampaign();
-        List<Schedule.Claim> crashed = schedule.claim("crashed", 10_000, Duration.ofMillis(1500));
-        assertThat(crashed.stream().mapToInt(c -> c.entries().size()).sum()).isEqualTo(CUSTOMERS);
-        JourneyRunner survivor = new JourneyRunner(schedule, batch, "survivor");
-        assertThat(survivor.runOnce()).as("claims under a live lease are left alone").isZero();
+        List<Schedule.Claim> crashed = claimAll("crashed", Duration.ofMillis(1500));
+        assertThat(crashed.stream().mapToInt(c -> c.due().size()).sum()).isGreaterThanOrEqualTo(CUSTOMERS);
+        JourneyRunner survivor = new JourneyRunner(schedule, batch, claims, "survivor", 0);
+        assertThat(survivor.runOnce().handled()).as("claims under a live lease are left alone").isZero();
         Thread.sleep(1600);
-        assertThat(survivor.runUntilIdle(1000)).isEqualTo(CUSTOMERS);
+        assertThat(survivor.runUntilIdle(1000)).isGreaterThanOrEqualTo(CUSTOMERS);
         assertSentOncePerStep(id);
     }
 
     @Test
     void aBatchWorkedTwiceAtOnceSendsOnceAndEndsEachEnrollmentOnce() {
         String id = enrolledTwoStepCampaign();
-        List<Schedule.Claim> claims = schedule.claim("slow", 10_000, Duration.ofMillis(1));
-        List<String> tokens = claims.stream().flatMap(c -> c.entries().stream()).toList();
-        var slow = CompletableFuture.runAsync(() -> batch.work(tokens));
-        var retaken = CompletableFuture.runAsync(() -> batch.work(tokens));
+        List<Schedule.Claim> slowClaims = claimAll("slow", Duration.ofMinutes(1));
+        List<String> tokens = slowClaims.stream().flatMap(c -> c.due().stream()).toList();
+        java.time.Instant leaseUntil = clock.instant().plus(Duration.ofMinutes(1));
+        var slow = CompletableFuture.runAsync(() -> batch.work(tokens, leaseUntil));
+        var retaken = CompletableFuture.runAsync(() -> batch.work(tokens, leaseUntil));
         slow.join();
         retaken.join();
-        claims.forEach(schedule::done); // as a runner does, so the worked entries leave the schedule
+        slowClaims.forEach(schedule::done); // as a runner does, so the worked entries leave the schedule
         assertSentOncePerStep(id);
         assertThat(CampaignStatsView.count(mongo.findById(local(id), org.bson.Document.class, StatsCounters.COLLECTION),
                 "active")).as("active enrollments after every one ended").isZero();
+    }
+
+    /** Every lane with due work, claimed as a runner would, lane after lane. */
+    private List<Schedule.Claim> claimAll(String owner, Duration lease) {
+        List<Schedule.Claim> all = new java.util.ArrayList<>();
+        for (Schedule.Claim claim = schedule.claim(owner, 10_000, lease, 0); claim != null;
+                claim = schedule.claim(owner, 10_000, lease, 0)) {
+            all.add(claim);
+        }
+        return all;
+    }
+
+    private void assertSentOnce(String id, int customers, int steps) {
+        List<Touchpoint> all = mongo.find(Query.query(Criteria.where("campaignId").is(local(id))), Touchpoint.class);
+        assertThat(all).hasSize(steps * customers);
+        assertThat(all.stream().map(t -> t.customerId() + "/" + t.stepKey()).distinct()).hasSize(steps * customers);
+        assertThat(mongo.count(Query.query(Criteria.where("campaignId").is(local(id))), "outbox"))
+                .as("messages handed to the channel").isEqualTo((long) steps * customers);
+        assertThat(stats(campaign(id))).containsEntry("enrolled", customers).containsEntry("sent", steps * customers);
     }
 
     private void assertSentOncePerStep(String id) {
@@ -92,19 +154,23 @@ class JourneyRunnersTests extends CampaignHelpers {
 
     /** A launched campaign of two sends whose audience is enrolled and waiting for a runner. */
     private String enrolledTwoStepCampaign() {
+        return enrolledCampaign(CUSTOMERS, List.of(send("sms", "SMS", "hi {name}", null),
+                send("wechat", "WECHAT", "hi again", null)));
+    }
+
+    /** A launched campaign to {@code n} new customers whose audience is enrolled and waiting for a runner. */
+    private String enrolledCampaign(int n, List<Map<String, Object>> journey) {
         String branch = unique("rn").replace("-", "");
-        customers(branch, CUSTOMERS, List.of("SMS", "WECHAT"));
-        String id = launched(campaignInput(unique("runners"), List.of(segmentOfBranch(branch)),
-                List.of(send("sms", "SMS", "hi {name}", null), send("wechat", "WECHAT", "hi again", null))));
+        customers(branch, n, List.of("SMS", "WECHAT"));
+        String id = launched(campaignInput(unique("runners"), List.of(segmentOfBranch(branch)), journey));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Integer.valueOf(CUSTOMERS).equals(stats(campaign(id)).get("enrolled")) && System.nanoTime() < deadline) {
+        while (!Integer.valueOf(n).equals(stats(campaign(id)).get("enrolled")) && System.nanoTime() < deadline) {
             pause(100);
         }
-        assertThat(stats(campaign(id)).get("enrolled")).isEqualTo(CUSTOMERS);
+        assertThat(stats(campaign(id)).get("enrolled")).isEqualTo(n);
         // Enrollment counts each customer as it is written; its schedule entries land just after: wait until they are due.
-        while ((schedule.earliest() == null || schedule.earliest().isAfter(clock.instant())) && System.nanoTime() < deadline) {
-            pause(50);
-        }
+        // Entries are listed for the next whole second: wait until that has come.
+        pause(Duration.ofMillis(Schedule.slotOf(clock.instant()) - clock.instant().toEpochMilli() + 50).toMillis());
         return id;
     }
 

@@ -1,0 +1,92 @@
+package dev.strata.store;
+
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Lookups narrowed by {@code _id} on the in-memory store answer exactly what a full match would. */
+class IdFirstLookupTests {
+
+    static EmbeddedMongoStore store;
+    static MongoClient client;
+    static MongoCollection<Document> docs;
+
+    @BeforeAll
+    static void start() {
+        store = EmbeddedMongoStore.openMemory(0);
+        client = MongoClients.create(store.connectionString("idfirst"));
+        docs = client.getDatabase("idfirst").getCollection("docs");
+        for (int i = 0; i < 50; i++) {
+            docs.insertOne(new Document("_id", "d" + i).append("n", i).append("even", i % 2 == 0));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        store.close();
+    }
+
+    @Test
+    void anIdInListFindsExactlyTheListedDocuments() {
+        List<String> found = ids(Filters.in("_id", List.of("d3", "d7", "d9", "missing", "d3")));
+        assertThat(found).containsExactlyInAnyOrder("d3", "d7", "d9");
+    }
+
+    @Test
+    void otherConditionsBesideTheIdStillApply() {
+        assertThat(ids(Filters.and(Filters.in("_id", List.of("d2", "d3", "d4")), Filters.eq("even", true))))
+                .containsExactlyInAnyOrder("d2", "d4");
+        assertThat(ids(new Document("$and", List.of(new Document("_id", "d5"), new Document("n", new Document("$gt", 4))))))
+                .containsExactly("d5");
+        assertThat(ids(new Document("$and", List.of(new Document("_id", "d5"), new Document("n", new Document("$gt", 5))))))
+                .isEmpty();
+    }
+
+    @Test
+    void aGuardedUpdateByIdAppliesOnlyWhileTheGuardHolds() {
+        assertThat(docs.updateOne(Filters.and(Filters.eq("_id", "d10"), Filters.eq("n", 11)), Updates.set("x", 1))
+                .getMatchedCount()).isZero();
+        assertThat(docs.updateOne(Filters.and(Filters.eq("_id", "d10"), Filters.eq("n", 10)), Updates.set("x", 1))
+                .getMatchedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdConditionTheIndexCannotAnswerExactlyIsStillMatchedInFull() {
+        assertThat(ids(Filters.in("_id", List.of("d1", 1)))).containsExactly("d1");
+        assertThat(ids(Filters.and(Filters.gte("_id", "d48"), Filters.eq("even", true)))).containsExactlyInAnyOrder("d48", "d6", "d8");
+    }
+
+    @Test
+    void readingADocumentWhileItIsChangedNeverBreaksTheConnection() throws Exception {
+        docs.insertOne(new Document("_id", "hot").append("items", new java.util.ArrayList<>()));
+        var writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 1500; i++) {
+                docs.updateOne(Filters.eq("_id", "hot"), Updates.push("items", "item-" + i));
+            }
+        });
+        int reads = 0;
+        while (!writer.isDone()) {
+            assertThat(docs.find(Filters.in("_id", List.of("hot"))).first()).isNotNull();
+            assertThat(docs.findOneAndUpdate(Filters.eq("_id", "hot"), Updates.inc("reads", 1))).isNotNull();
+            reads++;
+        }
+        writer.get();
+        assertThat(docs.find(Filters.eq("_id", "hot")).first().getList("items", String.class)).hasSize(1500);
+        assertThat(docs.find(Filters.eq("_id", "hot")).first().getInteger("reads")).isEqualTo(reads);
+    }
+
+    private static List<String> ids(org.bson.conversions.Bson filter) {
+        return docs.find(filter).map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
+    }
+}
