@@ -8,12 +8,14 @@ import java.util.stream.Collectors;
 
 import dev.strata.graphql.GlobalId;
 import dev.strata.touchpoint.Touchpoint;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +41,12 @@ class JourneyRunnersTests extends CampaignHelpers {
     void people() {
         setUpPeople();
         policy(20, "00:00", "00:00");
+    }
+
+    /** Leases a test leaves on purpose (a crashed or slow runner's) must not keep the next test's runner out of their lanes. */
+    @AfterEach
+    void releaseLanes() {
+        mongo.updateMulti(new Query(), new Update().unset("leaseOwner").unset("leaseUntil"), Schedule.LANE_DOCS);
     }
 
     @Test
