@@ -31,12 +31,14 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  */
 final class IdFirstMemoryBackend extends MemoryBackend {
 
+    private final SharedStrings strings = new SharedStrings();
+
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {
         return new MemoryDatabase(databaseName, getCursorRegistry()) {
             @Override
             protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
-                return new IdFirstCollection(this, collectionName, options, cursorRegistry);
+                return new IdFirstCollection(this, collectionName, options, cursorRegistry, strings);
             }
         };
     }
@@ -49,8 +51,25 @@ final class IdFirstMemoryBackend extends MemoryBackend {
         /** Set while a write runs on this thread: it queries (through the read path) the stored documents to change. */
         private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> false);
 
-        IdFirstCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+        private final SharedStrings strings;
+
+        IdFirstCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
+                SharedStrings strings) {
             super(database, name, options, cursors);
+            this.strings = strings;
+        }
+
+        /** Every stored document shares its field names and short values with the others (see {@link SharedStrings}). */
+        @Override
+        protected Integer addDocumentInternal(Document document) {
+            strings.share(document);
+            return super.addDocumentInternal(document);
+        }
+
+        @Override
+        protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
+            strings.share(newDocument);
+            super.handleUpdate(position, oldDocument, newDocument);
         }
 
         @Override
