@@ -1,6 +1,5 @@
 package dev.strata.campaign;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,8 +57,8 @@ class BatchGuardsTests extends CampaignHelpers {
                     "fallbackChannels", List.of("WECHAT")));
             String first = launched(campaignInput(unique("first"), List.of(segment), List.of(Map.of("send", step))));
             String second = launched(campaignInput(unique("second"), List.of(segment), List.of(Map.of("send", step))));
-            awaitEnrolled(first, 90);
-            awaitEnrolled(second, 90);
+            awaitEnrolledAndDue(first, 90);
+            awaitEnrolledAndDue(second, 90);
 
             Map<String, Customer> before = live.resolveUnscoped(ids.stream().map(id -> GlobalId.localId(id, "Customer")).toList());
             JourneyStep offer = mongo.findById(local(first), Campaign.class).journey().get(0);
@@ -92,27 +91,6 @@ class BatchGuardsTests extends CampaignHelpers {
                     .as("the batch held every outcome").containsExactlyInAnyOrder(Channel.SMS, Channel.WECHAT, null);
         } finally {
             policy(20, "00:00", "00:00");
-        }
-    }
-
-    private void awaitEnrolled(String id, int n) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Integer.valueOf(n).equals(stats(campaign(id)).get("enrolled")) && System.nanoTime() < deadline) {
-            pause(100);
-        }
-        assertThat(stats(campaign(id)).get("enrolled")).isEqualTo(n);
-        pause(Schedule.slotOf(clock.instant()) - clock.instant().toEpochMilli() + 50);
-    }
-
-    private static String local(String id) {
-        return GlobalId.localId(id, "Campaign");
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

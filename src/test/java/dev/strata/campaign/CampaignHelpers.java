@@ -153,13 +153,33 @@ abstract class CampaignHelpers extends StrataIntegrationTest {
         Map<String, Object> stats = stats(campaign(id));
         while (((Number) stats.get("enrolled")).intValue() < ((Number) stats.get("audienceSize")).intValue()
                 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            pause(20);
             stats = stats(campaign(id));
+        }
+    }
+
+    /**
+     * Waits until {@code n} customers of a launched campaign are enrolled and their first schedule entries are due
+     * (enrollment counts each customer as it is written; the entries are listed for the next whole second).
+     */
+    void awaitEnrolledAndDue(String id, int n) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Integer.valueOf(n).equals(stats(campaign(id)).get("enrolled")) && System.nanoTime() < deadline) {
+            pause(100);
+        }
+        org.assertj.core.api.Assertions.assertThat(stats(campaign(id)).get("enrolled")).isEqualTo(n);
+        pause(Schedule.slotOf(clock.instant()) - clock.instant().toEpochMilli() + 50);
+    }
+
+    static String local(String campaignId) {
+        return dev.strata.graphql.GlobalId.localId(campaignId, "Campaign");
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import dev.strata.graphql.GlobalId;
 import dev.strata.touchpoint.Touchpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,27 +170,7 @@ class JourneyRunnersTests extends CampaignHelpers {
         String branch = unique("rn").replace("-", "");
         customers(branch, n, List.of("SMS", "WECHAT"));
         String id = launched(campaignInput(unique("runners"), List.of(segmentOfBranch(branch)), journey));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Integer.valueOf(n).equals(stats(campaign(id)).get("enrolled")) && System.nanoTime() < deadline) {
-            pause(100);
-        }
-        assertThat(stats(campaign(id)).get("enrolled")).isEqualTo(n);
-        // Enrollment counts each customer as it is written; its schedule entries land just after: wait until they are due.
-        // Entries are listed for the next whole second: wait until that has come.
-        pause(Duration.ofMillis(Schedule.slotOf(clock.instant()) - clock.instant().toEpochMilli() + 50).toMillis());
+        awaitEnrolledAndDue(id, n);
         return id;
-    }
-
-    private static String local(String id) {
-        return GlobalId.localId(id, "Campaign");
-    }
-
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
