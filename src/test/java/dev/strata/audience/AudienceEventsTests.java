@@ -1,7 +1,6 @@
 package dev.strata.audience;
 
-import java.time.Clock;
-import java.time.Instant;
+import dev.strata.support.SettableClock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ class AudienceEventsTests {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int TODAY = (int) LocalDate.of(2026, 3, 10).toEpochDay();
 
-    private final MovableClock clock = new MovableClock(LocalDate.of(2026, 3, 10).atStartOfDay(ZONE).plusHours(12).toInstant());
+    private final SettableClock clock = new SettableClock(LocalDate.of(2026, 3, 10).atStartOfDay(ZONE).plusHours(12).toInstant());
     private final AudienceIndex index = new AudienceIndex(clock, ZONE);
 
     private static RoaringBitmap seqs(int... seqs) {
@@ -115,7 +114,7 @@ class AudienceEventsTests {
         assertThat(events("LOGIN", null, TODAY - horizon, TODAY - horizon, 1)).isEmpty();
         assertThat(events("LOGIN", null, TODAY - horizon + 1, TODAY, 1)).isEqualTo(seqs(1, 2));
 
-        clock.now = clock.now.plusSeconds(86_400);
+        clock.advance(java.time.Duration.ofDays(1));
         index.recordEvents(List.of(event("tomorrow", 2, "SHARE", null, TODAY + 1)));
         assertThat(events("LOGIN", null, TODAY - horizon, TODAY + 1, 1)).isEqualTo(seqs(2));
     }
@@ -166,30 +165,6 @@ class AudienceEventsTests {
                 assertThat(events(type, channel, fromDay, to, minCount))
                         .as("seed %d: %s on %s in [%d, %d] at least %d", seed, type, channel, fromDay, to, minCount).isEqualTo(expected);
             }
-        }
-    }
-
-    /** A clock tests move by hand. */
-    private static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

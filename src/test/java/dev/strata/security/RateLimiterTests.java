@@ -1,10 +1,8 @@
 package dev.strata.security;
 
-import java.time.Clock;
+import dev.strata.support.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,23 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The public-operation limiter: a burst per key, refilled over time, keys independent and bounded. */
 class RateLimiterTests {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T00:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T00:00:00Z"));
 
     @Test
     void aBurstThenOneCallPerRefill() {
@@ -40,7 +22,7 @@ class RateLimiterTests {
         assertThat(limiter.tryAcquire("a")).isFalse();
         assertThat(limiter.retryAfter("a")).isEqualTo(Duration.ofSeconds(10));
         assertThat(limiter.tryAcquire("b")).as("another key is unaffected").isTrue();
-        now.set(now.get().plusSeconds(10));
+        clock.set(clock.instant().plusSeconds(10));
         assertThat(limiter.tryAcquire("a")).isTrue();
         assertThat(limiter.tryAcquire("a")).isFalse();
     }

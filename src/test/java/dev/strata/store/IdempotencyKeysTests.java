@@ -1,10 +1,8 @@
 package dev.strata.store;
 
-import java.time.Clock;
+import dev.strata.support.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.strata.support.StrataIntegrationTest;
 import org.bson.Document;
@@ -22,24 +20,7 @@ class IdempotencyKeysTests extends StrataIntegrationTest {
     @Autowired
     private MongoTemplate mongo;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-01T00:00:00Z"));
-
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-01T00:00:00Z"));
 
     @Test
     void theFirstAnswerIsReplayedUntilItExpiresThenTheKeyIsFreeAgain() {
@@ -49,10 +30,10 @@ class IdempotencyKeysTests extends StrataIntegrationTest {
         keys.remember("op", key, new Document("answer", 2));
         assertThat(keys.find("op", key)).contains(new Document("answer", 1));
 
-        now.set(now.get().plus(RETENTION).minusSeconds(1));
+        clock.set(clock.instant().plus(RETENTION).minusSeconds(1));
         assertThat(keys.find("op", key)).as("still within retention").contains(new Document("answer", 1));
 
-        now.set(now.get().plusSeconds(2));
+        clock.set(clock.instant().plusSeconds(2));
         assertThat(keys.find("op", key)).as("expired").isEmpty();
         keys.remember("op", key, new Document("answer", 3));
         assertThat(keys.find("op", key)).as("the key answers anew").contains(new Document("answer", 3));
@@ -64,9 +45,9 @@ class IdempotencyKeysTests extends StrataIntegrationTest {
         String old = "old-" + System.nanoTime();
         String fresh = "fresh-" + System.nanoTime();
         keys.remember("op", old, new Document("answer", "old"));
-        now.set(now.get().plus(Duration.ofDays(5)));
+        clock.set(clock.instant().plus(Duration.ofDays(5)));
         keys.remember("op", fresh, new Document("answer", "fresh"));
-        now.set(now.get().plus(Duration.ofDays(3)));
+        clock.set(clock.instant().plus(Duration.ofDays(3)));
 
         assertThat(keys.purgeExpired()).isGreaterThanOrEqualTo(1);
 

@@ -1,6 +1,7 @@
 package dev.strata.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -8,10 +9,22 @@ import java.time.ZoneOffset;
 /** A clock a test sets; it stands still in between, so a check never straddles midnight by accident. */
 public final class SettableClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private volatile Instant now;
+
+    public SettableClock() {
+        this(Instant.now());
+    }
+
+    public SettableClock(Instant start) {
+        this.now = start;
+    }
 
     public void set(Instant instant) {
         now = instant;
+    }
+
+    public void advance(Duration by) {
+        now = now.plus(by);
     }
 
     @Override
