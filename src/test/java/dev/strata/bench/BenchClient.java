@@ -63,4 +63,14 @@ final class BenchClient {
         return execute("mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token } }",
                 Map.of("u", username, "p", password)).get("login").get("token").asText();
     }
+
+    /** A client document of {@code client-examples/} by its name (e.g. {@code mobile/PortraitPage}), as clients send it. */
+    static String clientDocument(String name) {
+        try {
+            return java.nio.file.Files.readString(dev.strata.support.ClientExamples.ROOT.resolve(name
+                    + dev.strata.support.ClientExamples.EXTENSION));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

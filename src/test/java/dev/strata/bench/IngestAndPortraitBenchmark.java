@@ -39,23 +39,8 @@ public final class IngestAndPortraitBenchmark {
     static final int WARMUP_PAGES = Integer.getInteger("bench.warmupPages", 300);
     static final String PASSWORD = "bench-password-2026";
 
-    static final String PORTRAIT_PAGE = """
-            query($after: String) {
-              customers(first: 50, after: $after) {
-                totalCount
-                pageInfo { hasNextPage endCursor }
-                edges { node {
-                  id externalRef name gender birthDate age phone idNumber source lifecycleStage riskLevel tier
-                  branch { code name } manager { code name }
-                  assets { aum deposits monthlyAvgDailyDeposit loans }
-                  digital { appRegistered lastLoginAt }
-                  identities { channel externalId } consents { channel granted }
-                  labels { label { key name } appliedAt }
-                  value { currentValue quadrant } recentTouchpoints { channel status at }
-                } }
-              }
-            }
-            """;
+    /** The mobile app's own document: a page of 50 full portraits. */
+    static final String PORTRAIT_PAGE = BenchClient.clientDocument("mobile/PortraitPage");
 
     private IngestAndPortraitBenchmark() {
     }

@@ -27,23 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PortraitLoadBenchmark {
 
-    static final String PAGE = """
-            query PortraitPage($first: Int = 50, $after: String) {
-              customers(first: $first, after: $after) {
-                totalCount
-                pageInfo { hasNextPage endCursor }
-                edges { node {
-                  id externalRef name gender birthDate age phone idNumber source lifecycleStage riskLevel tier
-                  branch { code name } manager { code name }
-                  assets { aum deposits monthlyAvgDailyDeposit loans }
-                  digital { appRegistered lastLoginAt }
-                  identities { channel externalId } consents { channel granted }
-                  labels { label { key name } appliedAt }
-                  value { currentValue quadrant } recentTouchpoints { channel status at }
-                } }
-              }
-            }
-            """;
+    /** The mobile app's own document: a page of 50 full portraits. */
+    static final String PAGE = BenchClient.clientDocument("mobile/PortraitPage");
 
     /** Every portrait field for a page of 50: cost 8,601 of the 10,000 allowed, the heaviest single query admitted. */
     static final String HOSTILE = """
