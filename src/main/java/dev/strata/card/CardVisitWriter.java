@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 class CardVisitWriter {
 
     private static final Logger log = LoggerFactory.getLogger(CardVisitWriter.class);
-    private static final int RECENT_EVENTS = 20;
+    private static final int RECENT_EVENTS = Customer.RecentEvent.KEPT;
 
     private final IdentityResolver identities;
     private final CardLeads leads;
@@ -94,8 +94,8 @@ class CardVisitWriter {
             BusinessCard card = mine.get(0).card();
             CardVisit contact = mine.stream().filter(v -> v.action() == CardInputs.CardAction.LEAVE_CONTACT
                     && v.card().managerCode().equals(card.managerCode())).findFirst().orElse(null);
-            List<Customer.RecentEvent> recent = mine.stream().map(v -> new SystemEvents.SystemEvent(v.eventId(), null,
-                    CardVisits.eventType(v.action()), v.at(), Map.of()).recent())
+            List<Customer.RecentEvent> recent = mine.stream()
+                    .map(v -> new Customer.RecentEvent(v.eventId(), CardVisits.eventType(v.action()), null, v.at()))
                     .sorted(Comparator.comparing(Customer.RecentEvent::occurredAt).reversed()).limit(RECENT_EVENTS).toList();
             shapes.put(identity, new NewProspect(CustomerSource.OUTREACH, card.managerCode(), card.branchCode(),
                     contact == null ? null : contact.input().name().trim(),

@@ -41,11 +41,6 @@ public class SystemEvents {
         public SystemEvent(String customerId, String type, Instant occurredAt, Map<String, String> properties) {
             this(null, customerId, type, occurredAt, properties);
         }
-
-        /** The event as a portrait lists it among its recent events (its ID must be set). */
-        public Customer.RecentEvent recent() {
-            return new Customer.RecentEvent(id, type, null, occurredAt);
-        }
     }
 
     /** A fresh event ID, for a caller that writes the event onto a portrait in the same write that creates it. */
