@@ -23,6 +23,8 @@ abstract class CampaignHelpers extends StrataIntegrationTest {
 
     @Autowired
     Clock clock;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate store;
 
     String admin;
     String marketer;
@@ -168,7 +170,16 @@ abstract class CampaignHelpers extends StrataIntegrationTest {
             pause(100);
         }
         org.assertj.core.api.Assertions.assertThat(stats(campaign(id)).get("enrolled")).isEqualTo(n);
+        // The count moves as each customer is written; the schedule pages are written after: wait for the job's end.
+        while (enrolling(id) && System.nanoTime() < deadline) {
+            pause(20);
+        }
         pause(Schedule.slotOf(clock.instant()) - clock.instant().toEpochMilli() + 50);
+    }
+
+    private boolean enrolling(String id) {
+        Campaign stored = store.findById(local(id), Campaign.class);
+        return stored != null && stored.enrollment() != null && stored.enrollment().pending();
     }
 
     static String local(String campaignId) {
