@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.strata.audience.AudienceIndex;
+import dev.strata.store.ReadAhead;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomerIndexing implements SmartInitializingSingleton {
 
-    static final int CHUNK = 1000;
+    static final int CHUNK = 2000;
     /**
      * Ids per re-read: the embedded server matches each found document against every {@code $in} value,
      * so a query's cost grows with the square of its size; small chunks keep it linear.
@@ -39,39 +42,54 @@ class CustomerIndexing implements SmartInitializingSingleton {
     private static final Duration OVERLAP = Duration.ofSeconds(30);
 
     private final MongoTemplate mongo;
+    private final ProjectedCustomers customers;
     private final AudienceIndex index;
     private final Clock clock;
     private final ZoneId zone;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<StartupIndexPart> parts;
     private volatile Instant caughtUpTo = Instant.EPOCH;
 
-    CustomerIndexing(MongoTemplate mongo, AudienceIndex index, Clock clock,
-            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, ApplicationEventPublisher events) {
+    CustomerIndexing(MongoTemplate mongo, ProjectedCustomers customers, AudienceIndex index, Clock clock,
+            @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, ApplicationEventPublisher events,
+            ObjectProvider<StartupIndexPart> parts) {
         this.mongo = mongo;
+        this.customers = customers;
         this.index = index;
         this.clock = clock;
         this.zone = zone;
         this.events = events;
+        this.parts = parts;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        long started = System.nanoTime();
         Instant startedAt = clock.instant();
-        List<Document> batch = new ArrayList<>(CHUNK);
-        // In batches: unasked, the embedded store answers a stream over every customer in one reply, over the wire limit.
-        try (var customers = mongo.stream(withIndexedFields(new Query()).cursorBatchSize(CHUNK), Document.class, collection())) {
-            customers.forEach(customer -> {
-                batch.add(customer);
-                if (batch.size() == CHUNK) {
-                    index.put(AudienceRecords.of(batch, zone));
-                    batch.clear();
-                }
-            });
-        }
-        index.put(AudienceRecords.of(batch, zone));
+        Built built = build(index);
         caughtUpTo = startedAt;
-        log.info("Audience index built: {} customers in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Audience index built: {} customers in {} ms, then {} in {} ms", index.size(), built.customerMillis(),
+                built.parts(), built.partMillis());
+    }
+
+    /** How long a build took for the customers and for the other parts, and what the other parts read. */
+    record Built(long customerMillis, long partMillis, String parts) {
+    }
+
+    /**
+     * Indexes every stored customer into the target, as a starting instance does (records are made while the next
+     * customers are read), then has every other part add its own data given the customers' seqs.
+     */
+    Built build(AudienceIndex target) {
+        long started = System.nanoTime();
+        CustomerSeqs seqs = new CustomerSeqs();
+        ReadAhead.forEachBatch((Consumer<Document> sink) -> customers.streamAll(INDEXED, sink), CHUNK, batch -> {
+            seqs.add(batch);
+            return AudienceRecords.of(batch, zone);
+        }, target::put);
+        long customersDone = System.nanoTime();
+        List<String> read = parts.orderedStream().map(part -> part.build(target, seqs)).toList();
+        return new Built((customersDone - started) / 1_000_000, (System.nanoTime() - customersDone) / 1_000_000,
+                String.join(", ", read));
     }
 
     /**

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,7 @@ public class LiveCustomers {
 
     /** How many merge hops to follow before giving up on a (corrupt) cycle. */
     private static final int MAX_MERGE_HOPS = 8;
+    private static final String MERGED = "mergedInto";
 
     private final MongoTemplate mongo;
 
@@ -30,20 +33,40 @@ public class LiveCustomers {
 
     /** Each requested ID mapped to its live customer; IDs with no customer are absent. One query per merge hop. */
     public Map<String, Customer> resolveUnscoped(Collection<String> ids) {
+        Map<String, Customer> result = new HashMap<>();
+        resolve(ids, null).forEach((id, document) -> result.put(id, mongo.getConverter().read(Customer.class, document)));
+        return result;
+    }
+
+    /**
+     * Each requested ID mapped to its live customer's seq, reading only seqs and merge pointers (the audience index
+     * needs nothing else of a customer to count an event).
+     */
+    public Map<String, Long> seqsUnscoped(Collection<String> ids) {
+        Map<String, Long> result = new HashMap<>();
+        resolve(ids, Projections.include("seq", MERGED)).forEach((id, document) -> result.put(id, ((Number) document.get("seq")).longValue()));
+        return result;
+    }
+
+    /** The live customers' documents (only {@code fields} and their merge pointer, or whole when null) by requested ID. */
+    private Map<String, Document> resolve(Collection<String> ids, Bson fields) {
         Map<String, String> pointsTo = new HashMap<>();
         ids.forEach(id -> pointsTo.put(id, id));
-        Map<String, Customer> result = new HashMap<>();
+        Map<String, Document> result = new HashMap<>();
         Set<String> pending = new HashSet<>(pointsTo.keySet());
         for (int hop = 0; hop <= MAX_MERGE_HOPS && !pending.isEmpty(); hop++) {
             Set<String> targets = new HashSet<>();
             pending.forEach(id -> targets.add(pointsTo.get(id)));
-            Map<String, Customer> loaded = new HashMap<>();
-            mongo.find(Query.query(Criteria.where("_id").in(targets)), Customer.class).forEach(c -> loaded.put(c.id(), c));
+            Map<String, Document> loaded = new HashMap<>();
+            mongo.getCollection(CustomerDocuments.COLLECTION)
+                    .find(Filters.in("_id", targets.stream().map(CustomerDocuments::id).toList())).projection(fields)
+                    .forEach(c -> loaded.put(String.valueOf(c.get("_id")), c));
             Set<String> next = new HashSet<>();
             for (String id : pending) {
-                Customer customer = loaded.get(pointsTo.get(id));
-                if (customer != null && customer.isMerged()) {
-                    pointsTo.put(id, customer.mergedInto());
+                Document customer = loaded.get(pointsTo.get(id));
+                Object mergedInto = customer == null ? null : customer.get(MERGED);
+                if (mergedInto != null) {
+                    pointsTo.put(id, mergedInto.toString());
                     next.add(id);
                 } else if (customer != null) {
                     result.put(id, customer);

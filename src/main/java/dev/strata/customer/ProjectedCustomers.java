@@ -21,6 +21,8 @@ public class ProjectedCustomers {
     /** Ids per query: the embedded store matches each found document against every {@code $in} value. */
     static final int CHUNK = 100;
     private static final String MERGED = "mergedInto";
+    /** Documents per reply of a full pass: few round trips, far under the wire limit. */
+    private static final int STREAM_BATCH = 10_000;
 
     private final MongoTemplate mongo;
 
@@ -47,13 +49,18 @@ public class ProjectedCustomers {
 
     /** Every live customer as a stored document of {@code fields} (and {@code mergedInto}), streamed in batches. */
     public void streamLive(List<String> fields, Consumer<Document> each) {
+        streamAll(fields, d -> {
+            if (d.get(MERGED) == null) {
+                each.accept(d);
+            }
+        });
+    }
+
+    /** Every stored customer, merged-away ones too, as a document of {@code fields} (and {@code mergedInto}). */
+    void streamAll(List<String> fields, Consumer<Document> each) {
         try (var cursor = mongo.getCollection(CustomerDocuments.COLLECTION).find()
-                .projection(Projections.include(withMerged(fields))).batchSize(10_000).cursor()) {
-            cursor.forEachRemaining(d -> {
-                if (d.get(MERGED) == null) {
-                    each.accept(d);
-                }
-            });
+                .projection(Projections.include(withMerged(fields))).batchSize(STREAM_BATCH).cursor()) {
+            cursor.forEachRemaining(each::accept);
         }
     }
 

@@ -12,30 +12,36 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.strata.audience.AudienceEvent;
 import dev.strata.audience.AudienceIndex;
 import dev.strata.customer.Customer;
+import dev.strata.customer.CustomerSeqs;
 import dev.strata.customer.LiveCustomers;
+import dev.strata.customer.StartupIndexPart;
+import dev.strata.store.ReadAhead;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the audience index's per-day event counts in step with the stored events: the last horizon's events at
- * start, each newly stored one at once, and (with a shared MongoDB) what other instances stored, by {@code recordedAt}.
+ * Keeps the audience index's per-day event counts in step with the stored events: the last horizon's events when the
+ * index is built, each newly stored one at once, and (with a shared MongoDB) what other instances stored, by {@code recordedAt}.
  */
 @Component
-class EventIndexing implements SmartInitializingSingleton {
+class EventIndexing implements StartupIndexPart {
 
     private static final Logger log = LoggerFactory.getLogger(EventIndexing.class);
-    private static final int CHUNK = 2000;
+    /** Events per batch read and counted: few sorted runs per day in the index, replies far under the wire limit. */
+    private static final int CHUNK = 10_000;
     /** Customer IDs per lookup: the embedded store's {@code $in} costs grow with the square of their size. */
     private static final int LOOKUP_CHUNK = 100;
     /** Other instances' clocks and in-flight writes: re-read a little before the last catch-up (replays count once). */
@@ -47,7 +53,7 @@ class EventIndexing implements SmartInitializingSingleton {
     private final LiveCustomers live;
     private final Clock clock;
     private final ZoneId zone;
-    private volatile Instant caughtUpTo = Instant.EPOCH;
+    private volatile Instant caughtUpTo;
 
     EventIndexing(MongoTemplate mongo, AudienceIndex index, LiveCustomers live, Clock clock,
             @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
@@ -56,6 +62,8 @@ class EventIndexing implements SmartInitializingSingleton {
         this.live = live;
         this.clock = clock;
         this.zone = zone;
+        // Catch-up starts from before the start-up build, which runs after this is made.
+        this.caughtUpTo = clock.instant();
     }
 
     /** Events just stored by this instance, whose customers' seqs the caller already knows. */
@@ -78,63 +86,68 @@ class EventIndexing implements SmartInitializingSingleton {
         index.recordEvents(events);
     }
 
+    /** The events of the index's horizon, placed by the seqs the customer build read: no customer lookups. */
     @Override
-    public void afterSingletonsInstantiated() {
-        long started = System.nanoTime();
-        Instant startedAt = clock.instant();
-        Instant since = LocalDate.now(clock.withZone(zone)).minusDays(index.eventHorizonDays() - 1L).atStartOfDay(zone).toInstant();
-        int recorded = stream(Query.query(Criteria.where("occurredAt").gte(since)));
-        caughtUpTo = startedAt;
-        log.info("Audience events indexed: {} events since {} in {} ms", recorded, since, (System.nanoTime() - started) / 1_000_000);
+    public String build(AudienceIndex target, CustomerSeqs seqs) {
+        Instant since = LocalDate.now(clock.withZone(zone)).minusDays(target.eventHorizonDays() - 1L).atStartOfDay(zone).toInstant();
+        int read = stream(Filters.gte("occurredAt", Date.from(since)), target, stored -> seqs::seqOf);
+        return read + " events since " + since;
     }
 
     /** Records events other instances stored since the last catch-up; overlaps count once. */
     void catchUp() {
         Instant now = clock.instant();
-        int recorded = stream(Query.query(Criteria.where("recordedAt").gte(caughtUpTo.minus(OVERLAP))));
+        int recorded = stream(Filters.gte("recordedAt", Date.from(caughtUpTo.minus(OVERLAP))), index, this::lookUpSeqs);
         caughtUpTo = now;
         log.debug("Audience event catch-up re-read {} events", recorded);
     }
 
-    private int stream(Query query) {
-        query.fields().include(FIELDS);
-        query.cursorBatchSize(CHUNK);
-        List<Document> batch = new ArrayList<>(CHUNK);
+    /**
+     * Streams the matching events into the target: each batch is placed by seq (by {@code seqs}, given the batch) on
+     * the reading thread while the one before is counted.
+     */
+    private int stream(Bson filter, AudienceIndex target, Function<List<Document>, Function<String, Integer>> seqs) {
         int[] read = new int[1];
-        try (var events = mongo.stream(query, Document.class, mongo.getCollectionName(Event.class))) {
-            events.forEach(event -> {
-                batch.add(event);
-                read[0]++;
-                if (batch.size() == CHUNK) {
-                    recordStored(batch);
-                    batch.clear();
-                }
-            });
-        }
-        recordStored(batch);
+        ReadAhead.forEachBatch((Consumer<Document> sink) -> {
+            try (var events = mongo.getCollection(mongo.getCollectionName(Event.class)).find(filter)
+                    .projection(Projections.include(FIELDS)).batchSize(CHUNK).cursor()) {
+                events.forEachRemaining(sink::accept);
+            }
+        }, CHUNK, stored -> {
+            read[0] += stored.size();
+            return bySeq(stored, seqs.apply(stored));
+        }, target::recordEvents);
         return read[0];
     }
 
-    /** Stored events by their customers' seqs, following merges to the survivor; events of unknown customers are skipped. */
-    private void recordStored(List<Document> stored) {
+    /** The live seqs of a batch's customers, following merges to the survivor, looked up in the store. */
+    private Function<String, Integer> lookUpSeqs(List<Document> stored) {
         Set<String> ids = new LinkedHashSet<>();
         stored.forEach(event -> ids.add(event.getString("customerId")));
         ids.remove(null);
         List<String> all = new ArrayList<>(ids);
-        Map<String, Customer> customers = new HashMap<>();
+        Map<String, Long> seqs = new HashMap<>();
         for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
-            customers.putAll(live.resolveUnscoped(all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK))));
+            seqs.putAll(live.seqsUnscoped(all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK))));
         }
+        return id -> {
+            Long seq = seqs.get(id);
+            return seq == null ? null : Math.toIntExact(seq);
+        };
+    }
+
+    /** Stored events as the index counts them; events of customers with no seq are skipped. */
+    private List<AudienceEvent> bySeq(List<Document> stored, Function<String, Integer> seqs) {
         List<AudienceEvent> events = new ArrayList<>(stored.size());
         for (Document event : stored) {
-            Customer customer = customers.get(event.getString("customerId"));
-            Object occurredAt = event.get("occurredAt");
-            if (customer != null && occurredAt instanceof Date at) {
-                events.add(new AudienceEvent(String.valueOf(event.get("_id")), Math.toIntExact(customer.seq()),
-                        event.getString("type"), event.getString("channel"), day(at.toInstant())));
+            String customerId = event.getString("customerId");
+            Integer seq = customerId == null ? null : seqs.apply(customerId);
+            if (seq != null && event.get("occurredAt") instanceof Date at) {
+                events.add(new AudienceEvent(String.valueOf(event.get("_id")), seq, event.getString("type"),
+                        event.getString("channel"), day(at.toInstant())));
             }
         }
-        index.recordEvents(events);
+        return events;
     }
 
     private int day(Instant at) {

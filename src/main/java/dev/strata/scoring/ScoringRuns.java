@@ -2,11 +2,13 @@ package dev.strata.scoring;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import dev.strata.audience.AudienceIndex;
 import dev.strata.customer.ProjectedCustomers;
+import dev.strata.store.ReadAhead;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -88,7 +90,8 @@ class ScoringRuns {
         mongo.save(run);
         int[] counts = new int[3];
         try {
-            BatchReadAhead.forEachBatch(customers, Facts.FIELDS, BATCH, batch -> flush(batch, model, counts, run));
+            ReadAhead.forEachBatch((Consumer<Document> sink) -> customers.streamLive(Facts.FIELDS, sink), BATCH, batch -> batch,
+                    batch -> flush(batch, model, counts, run));
             ScoringRun done = run.progressed(ScoringRun.Status.DONE, counts[0], counts[1], clock.instant());
             mongo.save(done);
             log.info("Scoring run {} ({}): {} customers scored, {} changed", run.id(), run.reason(), counts[0], counts[1]);

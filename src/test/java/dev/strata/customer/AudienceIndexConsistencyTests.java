@@ -26,6 +26,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Differential test of the audience index: after random writes through every public write path, every attribute
  * value's bitmap holds exactly the customers whose stored document has that value, and merged-away ones hold none;
- * every measure's values match the documents, and event counts match a brute-force count over stored events.
+ * every measure's values match the documents, and event counts match a brute-force count over stored events; and so
+ * does an index built from the store by the start-up path.
  */
 class AudienceIndexConsistencyTests extends StrataIntegrationTest {
 
@@ -46,6 +48,8 @@ class AudienceIndexConsistencyTests extends StrataIntegrationTest {
     private MongoTemplate mongo;
     @Autowired
     private AudienceIndex index;
+    @Autowired
+    private ApplicationContext context;
 
     private Random random;
     private final Map<String, String> managerBranches = new LinkedHashMap<>();
@@ -72,15 +76,16 @@ class AudienceIndexConsistencyTests extends StrataIntegrationTest {
                 }
                 Collections.shuffle(writes, random);
                 writes.forEach(Runnable::run);
-                assertIndexMatchesStore("round " + round);
+                assertIndexMatchesStore("round " + round, index);
             }
+            assertIndexMatchesStore("an index built from the store as at a start", AudienceRebuild.rebuild(context).index());
             assertThat(merges).as("merges made").isPositive();
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError("Audience index inconsistent; rerun with -Daudience.seed=" + seed + ": " + e.getMessage(), e);
         }
     }
 
-    private void assertIndexMatchesStore(String when) {
+    private void assertIndexMatchesStore(String when, AudienceIndex index) {
         List<String> localIds = everyId.stream().map(id -> GlobalId.localId(id, "Customer")).toList();
         AudienceOracle expected = new AudienceOracle(
                 mongo.find(Query.query(Criteria.where("_id").in(localIds)), Document.class, "customers"));
@@ -96,8 +101,8 @@ class AudienceIndexConsistencyTests extends StrataIntegrationTest {
             return found;
         });
         assertThat(actual.get("everyone")).as(when + ": everyone").isEqualTo(expected.live);
-        assertMeasuresMatch(when, expected, ours);
-        assertEventCountsMatch(when, expected, ours, localIds);
+        assertMeasuresMatch(when, index, expected, ours);
+        assertEventCountsMatch(when, index, expected, ours, localIds);
         actual.forEach((key, members) -> {
             assertThat(RoaringBitmap.andCardinality(members, expected.mergedAway)).as(when + ": merged away in " + key).isZero();
             if (!key.equals("everyone")) {
@@ -109,7 +114,7 @@ class AudienceIndexConsistencyTests extends StrataIntegrationTest {
     }
 
     /** Each measure: who has which value, read through {@code range} one value at a time, and who has one at all. */
-    private void assertMeasuresMatch(String when, AudienceOracle expected, RoaringBitmap ours) {
+    private void assertMeasuresMatch(String when, AudienceIndex index, AudienceOracle expected, RoaringBitmap ours) {
         for (Measure measure : Measure.values()) {
             Map<Long, RoaringBitmap> byValue = expected.values.get(measure);
             RoaringBitmap withValue = RoaringBitmap.or(byValue.values().iterator());
@@ -123,7 +128,8 @@ class AudienceIndexConsistencyTests extends StrataIntegrationTest {
     }
 
     /** Events per type, on any channel or APP_PUSH, today or since yesterday, at least once or twice, against the stored events. */
-    private void assertEventCountsMatch(String when, AudienceOracle expected, RoaringBitmap ours, List<String> localIds) {
+    private void assertEventCountsMatch(String when, AudienceIndex index, AudienceOracle expected, RoaringBitmap ours,
+            List<String> localIds) {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         int today = (int) LocalDate.now(zone).toEpochDay();
         List<Document> events = mongo.find(Query.query(Criteria.where("customerId").in(localIds)), Document.class, "events");
