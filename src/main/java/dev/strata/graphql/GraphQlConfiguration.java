@@ -4,7 +4,11 @@ import java.time.ZoneId;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.ExecutionResult;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.TypeName;
 import graphql.schema.DataFetcher;
@@ -44,14 +48,30 @@ class GraphQlConfiguration {
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
+    /** Depth depends on the document alone: each document's operation is walked once (see {@link PassedDocuments}). */
     @Bean
     Instrumentation maxQueryDepthInstrumentation(GraphQlLimits limits) {
-        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+        PassedDocuments passed = new PassedDocuments();
+        return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                    InstrumentationState state) {
+                return passed.check(parameters, () -> super.beginExecuteOperation(parameters, state));
+            }
+        };
     }
 
+    /** Complexity (a field counts one) depends on the document alone: walked once per document's operation. */
     @Bean
     Instrumentation maxQueryComplexityInstrumentation(GraphQlLimits limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+        PassedDocuments passed = new PassedDocuments();
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity()) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                    InstrumentationState state) {
+                return passed.check(parameters, () -> super.beginExecuteOperation(parameters, state));
+            }
+        };
     }
 
     @Bean
