@@ -4,11 +4,7 @@ import java.time.ZoneId;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.ExecutionResult;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.TypeName;
 import graphql.schema.DataFetcher;
@@ -51,27 +47,13 @@ class GraphQlConfiguration {
     /** Depth depends on the document alone: each document's operation is walked once (see {@link PassedDocuments}). */
     @Bean
     Instrumentation maxQueryDepthInstrumentation(GraphQlLimits limits) {
-        PassedDocuments passed = new PassedDocuments();
-        return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
-            @Override
-            public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                    InstrumentationState state) {
-                return passed.check(parameters, () -> super.beginExecuteOperation(parameters, state));
-            }
-        };
+        return new PassedDocuments(new MaxQueryDepthInstrumentation(limits.maxDepth()));
     }
 
     /** Complexity (a field counts one) depends on the document alone: walked once per document's operation. */
     @Bean
     Instrumentation maxQueryComplexityInstrumentation(GraphQlLimits limits) {
-        PassedDocuments passed = new PassedDocuments();
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity()) {
-            @Override
-            public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                    InstrumentationState state) {
-                return passed.check(parameters, () -> super.beginExecuteOperation(parameters, state));
-            }
-        };
+        return new PassedDocuments(new MaxQueryComplexityInstrumentation(limits.maxComplexity()));
     }
 
     @Bean
