@@ -3,13 +3,16 @@ package dev.strata.card;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * Runs concurrent callers' work as batches (group commit): while one batch is written the next callers queue, and
  * whoever writes next takes the whole queue, so a burst of visits costs a few store round trips per batch instead of
- * a dozen per visit. Each caller returns once its own item is written; a failed batch fails each caller in it.
+ * a dozen per visit. Each caller returns once its own item is written; a failed batch fails each caller in it. The
+ * writer wakes each caller of its batch directly and, when it is done, the caller at the head of the queue to write
+ * next, so callers whose items are written never queue for the writer's lock one after another.
  */
 final class GroupCommit<T> {
 
@@ -20,7 +23,8 @@ final class GroupCommit<T> {
 
     private static final class Entry<T> {
         final T item;
-        boolean done;
+        final Thread caller = Thread.currentThread();
+        volatile boolean done;
         RuntimeException failure;
 
         Entry(T item) {
@@ -37,13 +41,29 @@ final class GroupCommit<T> {
     void submit(T item) {
         Entry<T> mine = new Entry<>(item);
         queue.add(mine);
-        writer.lock();
-        try {
-            while (!mine.done) {
-                run(drain());
+        boolean interrupted = false;
+        while (!mine.done) {
+            if (writer.tryLock()) {
+                try {
+                    while (!mine.done) {
+                        run(drain());
+                    }
+                } finally {
+                    writer.unlock();
+                }
+                // Whoever queued while this batch was written failed to take the lock before it was released, so the
+                // head of the queue is woken to write next (or finds its item already written by another writer).
+                Entry<T> next = queue.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.caller);
+                }
+            } else {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted();
             }
-        } finally {
-            writer.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -69,6 +89,7 @@ final class GroupCommit<T> {
         for (Entry<T> entry : batch) {
             entry.failure = failure;
             entry.done = true;
+            LockSupport.unpark(entry.caller);
         }
     }
 }

@@ -1,8 +1,14 @@
 package dev.strata.customer;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerReferrals {
 
+    private static final String REFERRED_BY = "referredBy";
+
     private final MongoTemplate mongo;
     private final CustomerWrites writes;
 
@@ -23,13 +31,48 @@ public class CustomerReferrals {
         this.writes = writes;
     }
 
-    /** Records that {@code referrerId} brought {@code customerId}, unless someone already did; returns whether it was recorded. */
-    public boolean refer(String customerId, String referrerId) {
-        if (!writes.updateIf(customerId, Criteria.where("referredBy").is(null), new Update().set("referredBy", referrerId))) {
-            return false;
+    /**
+     * Records each {@code customer → referrer} pair unless someone already brought that customer (a customer is
+     * referred once; the referrer's count rises only then), with one read and two bulk writes for them all; returns the
+     * customers changed. Should another writer refer one of them between the read and the write, theirs stands and the
+     * referrers named here are recounted instead of counted up.
+     */
+    public Set<String> referAll(Map<String, String> referrerOf) {
+        Set<String> changed = new LinkedHashSet<>();
+        if (referrerOf.isEmpty()) {
+            return changed;
         }
-        writes.update(referrerId, new Update().inc("referralCount", 1));
-        return true;
+        List<Object> keys = referrerOf.keySet().stream().map(CustomerDocuments::id).toList();
+        Map<String, String> open = new LinkedHashMap<>();
+        for (Document customer : mongo.getCollection(CustomerDocuments.COLLECTION).find(Filters.in("_id", keys))
+                .projection(Projections.include(REFERRED_BY))) {
+            String id = customer.get("_id").toString();
+            if (customer.get(REFERRED_BY) == null && referrerOf.containsKey(id)) {
+                open.put(id, referrerOf.get(id));
+            }
+        }
+        if (open.isEmpty()) {
+            return changed;
+        }
+        Map<String, Update> refer = new LinkedHashMap<>();
+        Map<String, Criteria> unreferred = new HashMap<>();
+        Map<String, Integer> brought = new LinkedHashMap<>();
+        open.forEach((customer, referrer) -> {
+            refer.put(customer, new Update().set(REFERRED_BY, referrer));
+            unreferred.put(customer, Criteria.where(REFERRED_BY).is(null));
+            brought.merge(referrer, 1, Integer::sum);
+        });
+        int applied = writes.updateEachIf(refer, unreferred);
+        if (applied == open.size()) {
+            Map<String, Update> counts = new LinkedHashMap<>();
+            brought.forEach((referrer, n) -> counts.put(referrer, new Update().inc("referralCount", n)));
+            writes.updateEach(counts);
+        } else {
+            brought.keySet().forEach(this::recount);
+        }
+        changed.addAll(open.keySet());
+        changed.addAll(brought.keySet());
+        return changed;
     }
 
     /** After a merge, whoever the merged customer brought counts for the survivor; returns the customers changed. */

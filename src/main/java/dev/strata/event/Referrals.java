@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,18 +47,15 @@ class Referrals {
             return changed;
         }
         Map<Event, Customer> referrers = referrers(shares);
-        Set<String> settled = new HashSet<>();
+        // A customer is referred by their first attributable share only.
+        Map<String, String> referrerOf = new LinkedHashMap<>();
         for (Event share : shares) {
             Customer referrer = referrers.get(share);
-            if (referrer == null || referrer.id().equals(share.customerId()) || settled.contains(share.customerId())) {
-                continue;
-            }
-            settled.add(share.customerId());
-            if (referrals.refer(share.customerId(), referrer.id())) {
-                changed.add(share.customerId());
-                changed.add(referrer.id());
+            if (referrer != null && !referrer.id().equals(share.customerId())) {
+                referrerOf.putIfAbsent(share.customerId(), referrer.id());
             }
         }
+        changed.addAll(referrals.referAll(referrerOf));
         return changed;
     }
 

@@ -44,14 +44,16 @@ class GraphQlConfiguration {
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
+    /** Depth depends on the document alone: each document's operation is walked once (see {@link PassedDocuments}). */
     @Bean
     Instrumentation maxQueryDepthInstrumentation(GraphQlLimits limits) {
-        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+        return new PassedDocuments(new MaxQueryDepthInstrumentation(limits.maxDepth()));
     }
 
+    /** Complexity (a field counts one) depends on the document alone: walked once per document's operation. */
     @Bean
     Instrumentation maxQueryComplexityInstrumentation(GraphQlLimits limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+        return new PassedDocuments(new MaxQueryComplexityInstrumentation(limits.maxComplexity()));
     }
 
     @Bean

@@ -1,10 +1,6 @@
 package dev.strata.bench;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -29,12 +24,15 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Card visits under load: 10,000 simulated visitors over 100 concurrent connections hit 20 cards with mixed actions for
- * 60 s on the embedded in-memory store (rate limits raised through configuration), while an RM pages their radar.
- * Prints recordCardVisit throughput and p50/p99, the radar page's p50/p99 during the load, the process CPU per visit
- * (server and client) and the store round trips per visit by command. With {@code -Dbench.rate} the connections send at
- * that fixed total rate (visits per second) instead of back to back, and latency counts from each visit's planned start;
- * {@code -Dbench.tomcatThreads} sets the server's request threads (default 200).
+ * Card visits under load: 10,000 simulated visitors hit 20 cards with mixed actions for 60 s on the embedded in-memory
+ * store (rate limits raised through configuration), while an RM pages their radar. Visitors arrive on their own, as
+ * real ones do (open loop): {@code -Dbench.rate} visits per second (default 1,000) are due at fixed times and served over
+ * a pool of {@code -Dbench.connections} keep-alive connections (default 100), and each visit's latency counts from the
+ * time it was due, so a server that falls behind shows it in the latency instead of being offered less (no coordinated
+ * omission). {@code -Dbench.rate=0} sends back to back on every connection instead (closed loop). Prints the offered and
+ * achieved visits per second and p50/p99, the radar page's p50/p99 during the load, the process CPU per visit (server
+ * and client) and the store round trips per visit by command; {@code -Dbench.tomcatThreads} sets the server's request
+ * threads (default 200).
  */
 public final class CardVisitBenchmark {
 
@@ -42,9 +40,13 @@ public final class CardVisitBenchmark {
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 100);
     static final int CARDS = 20;
     static final int SECONDS = Integer.getInteger("bench.seconds", 60);
-    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 10);
-    static final int RATE = Integer.getInteger("bench.rate", 0);
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 30);
+    /** Visits offered per second, arriving on their own schedule (open loop); 0 sends back to back on every connection. */
+    static final int RATE = Integer.getInteger("bench.rate", 1_000);
+    /** How long after the run's end visits still due are sent before the rest count as never sent. */
+    static final int GRACE_SECONDS = 10;
     static final StoreCommandCounter COMMANDS = new StoreCommandCounter();
+    static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     /** Customer writes (each publishes CustomersChanged, which the index and rescoring follow) and the customers they name. */
     static final LongAdder CUSTOMER_WRITES = new LongAdder();
     static final LongAdder CUSTOMERS_REREAD = new LongAdder();
@@ -140,51 +142,72 @@ public final class CardVisitBenchmark {
     }
 
     private static void run(int port, List<String> slugs, BenchClient rm, int seconds, boolean report) throws Exception {
-        URI endpoint = URI.create("http://localhost:" + port + "/graphql");
-        AtomicBoolean stop = new AtomicBoolean();
         AtomicLong failures = new AtomicLong();
+        AtomicLong nextArrival = new AtomicLong();
+        AtomicLong unsent = new AtomicLong();
+        AtomicLong lastDone = new AtomicLong();
         long[][] latencies = new long[CONNECTIONS][];
         int[] counts = new int[CONNECTIONS];
         long[] clientCpu = new long[CONNECTIONS];
+        long[] clientAllocated = new long[CONNECTIONS];
         CountDownLatch done = new CountDownLatch(CONNECTIONS);
         COMMANDS.takeCounts();
         CUSTOMER_WRITES.reset();
         CUSTOMERS_REREAD.reset();
         long cpuBefore = processCpuNanos();
+        long allocatedBefore = liveThreadsAllocatedBytes();
         long firstPlanned = System.nanoTime() + 100_000_000L;
+        long end = firstPlanned + seconds * 1_000_000_000L;
+        long giveUp = end + GRACE_SECONDS * 1_000_000_000L;
+        long interval = RATE > 0 ? 1_000_000_000L / RATE : 0;
         for (int c = 0; c < CONNECTIONS; c++) {
             int connection = c;
             new Thread(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 SplittableRandom random = new SplittableRandom(connection * 7919L + (report ? 1 : 0));
-                long[] mine = new long[200_000];
+                long[] mine = new long[1024];
                 int n = 0;
-                long interval = RATE > 0 ? 1_000_000_000L * CONNECTIONS / RATE : 0;
-                long planned = firstPlanned + (RATE > 0 ? interval * connection / CONNECTIONS : 0);
-                try {
-                    while (!stop.get()) {
-                        HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(visitBody(random, slugs))).build();
-                        long start = System.nanoTime();
+                try (KeepAliveConnection http = new KeepAliveConnection("localhost", port)) {
+                    while (true) {
+                        long start;
                         if (RATE > 0) {
-                            TimeUnit.NANOSECONDS.sleep(Math.max(0, planned - start));
+                            // Open loop: arrival i is due at its own time whatever the earlier ones took, and its
+                            // latency counts from then, so a slow server shows as latency, not as fewer arrivals.
+                            long planned = firstPlanned + nextArrival.getAndIncrement() * interval;
+                            if (planned >= end) {
+                                break;
+                            }
+                            if (System.nanoTime() > giveUp) {
+                                unsent.incrementAndGet();
+                                continue;
+                            }
+                            long wait = planned - System.nanoTime();
+                            if (wait > 0) {
+                                LockSupport.parkNanos(wait);
+                            }
                             start = planned;
-                            planned += interval;
+                        } else {
+                            start = System.nanoTime();
+                            if (start >= end) {
+                                break;
+                            }
                         }
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        long took = System.nanoTime() - start;
-                        if (response.statusCode() != 200 || !response.body().contains("\"recorded\":true")) {
+                        String body = visitBody(random, slugs);
+                        KeepAliveConnection.Response response = http.post("/graphql", body);
+                        long finished = System.nanoTime();
+                        lastDone.accumulateAndGet(finished, Math::max);
+                        if (response.status() != 200 || !response.body().contains("\"recorded\":true")) {
                             failures.incrementAndGet();
                         }
                         if (n == mine.length) {
                             mine = Arrays.copyOf(mine, n * 2);
                         }
-                        mine[n++] = took;
+                        mine[n++] = finished - start;
                     }
                 } catch (Exception e) {
                     failures.incrementAndGet();
                 } finally {
                     clientCpu[connection] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    clientAllocated[connection] = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
                     latencies[connection] = mine;
                     counts[connection] = n;
                     done.countDown();
@@ -192,18 +215,16 @@ public final class CardVisitBenchmark {
             }).start();
         }
         List<Long> radar = new ArrayList<>();
-        long started = System.nanoTime();
-        long end = started + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
             long start = System.nanoTime();
             rm.execute(RADAR, Map.of());
             radar.add(System.nanoTime() - start);
             Thread.sleep(100);
         }
-        stop.set(true);
         done.await();
-        double elapsed = (System.nanoTime() - started) / 1e9;
+        double elapsed = (Math.max(end, lastDone.get()) - firstPlanned) / 1e9;
         double cpu = (processCpuNanos() - cpuBefore) / 1e6;
+        long allocated = liveThreadsAllocatedBytes() - allocatedBefore + Arrays.stream(clientAllocated).sum();
         double client = Arrays.stream(clientCpu).sum() / 1e6;
         Map<String, Long> commands = COMMANDS.takeCounts();
         int total = Arrays.stream(counts).sum();
@@ -216,14 +237,19 @@ public final class CardVisitBenchmark {
         Arrays.sort(all);
         long[] radarSorted = radar.stream().mapToLong(Long::longValue).sorted().toArray();
         String phase = report ? "timed" : "warm-up";
-        System.out.printf("%s: recordCardVisit %d visits in %.1f s over %d connections = %.0f visits/s; p50 %.1f ms, p99 %.1f ms,"
-                + " max %.1f ms; %d failed%n", phase, total, elapsed, CONNECTIONS, total / elapsed, ms(all, 0.50),
-                ms(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, failures.get());
+        String model = RATE > 0 ? String.format("open loop, offered %d visits/s", RATE) : "closed loop, back to back";
+        System.out.printf("%s: recordCardVisit (%s) %d visits in %.1f s over %d connections = %.0f visits/s achieved;"
+                + " p50 %.1f ms, p99 %.1f ms, max %.1f ms (from each visit's due time); %d failed, %d never sent%n", phase,
+                model, total, elapsed, CONNECTIONS, total / elapsed, ms(all, 0.50), ms(all, 0.99),
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6, failures.get(), unsent.get());
         System.out.printf("%s: radar page (cardVisitors first 20) during the load: p50 %.1f ms, p99 %.1f ms over %d pages%n",
                 phase, ms(radarSorted, 0.50), ms(radarSorted, 0.99), radarSorted.length);
         System.out.printf("%s: process CPU %.2f ms per visit (%.2f ms of it the load's client threads); load average %.1f%n",
                 phase, cpu / Math.max(1, total), client / Math.max(1, total),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("%s: heap allocated about %.0f KB per visit (%.0f KB of it the client's; a measure of work that"
+                + " the machine's other load does not move)%n", phase, allocated / 1024.0 / Math.max(1, total),
+                Arrays.stream(clientAllocated).sum() / 1024.0 / Math.max(1, total));
         System.out.printf("%s: store round trips per visit %.2f:", phase,
                 commands.values().stream().mapToLong(Long::longValue).sum() / (double) Math.max(1, total));
         commands.forEach((command, n) -> System.out.printf(" %s %.2f;", command, n / (double) Math.max(1, total)));
@@ -231,6 +257,12 @@ public final class CardVisitBenchmark {
         System.out.printf("%s: customer writes per visit %.3f (each followed by the audience index's re-read and rescoring),"
                 + " naming %.2f changed customers per visit%n", phase, CUSTOMER_WRITES.sum() / (double) Math.max(1, total),
                 CUSTOMERS_REREAD.sum() / (double) Math.max(1, total));
+    }
+
+    /** Bytes allocated so far by the threads alive now (a thread that ended takes its count with it). */
+    private static long liveThreadsAllocatedBytes() {
+        long[] ids = THREADS.getAllThreadIds();
+        return Arrays.stream(THREADS.getThreadAllocatedBytes(ids)).filter(n -> n > 0).sum();
     }
 
     private static long processCpuNanos() {

@@ -64,6 +64,53 @@ class GroupCommitTests {
         commit.submit("good");
     }
 
+    @Test
+    void underContentionEveryItemIsWrittenOnceInBoundedBatchesBeforeItsCallerReturns() throws Exception {
+        java.util.Set<Integer> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger overlapping = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        GroupCommit<Integer> commit = new GroupCommit<>(7, batch -> {
+            if (running.incrementAndGet() > 1) {
+                overlapping.incrementAndGet();
+            }
+            assertThat(batch).hasSizeBetween(1, 7);
+            batch.forEach(item -> assertThat(written.add(item)).as("written once: %s", item).isTrue());
+            writes.incrementAndGet();
+            if (batch.get(0) % 5 == 0) {
+                Thread.yield();
+            }
+            running.decrementAndGet();
+        });
+        int threads = 16;
+        int each = 500;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<String> late = Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<?>> callers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int from = t * each;
+                callers.add(pool.submit(() -> {
+                    for (int i = from; i < from + each; i++) {
+                        commit.submit(i);
+                        if (!written.contains(i)) {
+                            late.add("returned before written: " + i);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> caller : callers) {
+                caller.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(late).isEmpty();
+        assertThat(overlapping).hasValue(0);
+        assertThat(written).hasSize(threads * each);
+        assertThat(writes.get()).isLessThanOrEqualTo(threads * each);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();

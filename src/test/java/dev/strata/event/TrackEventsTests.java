@@ -101,6 +101,30 @@ class TrackEventsTests extends StitchingTestSupport {
     }
 
     @Test
+    void oneBatchRefersEachCustomerOnceByTheirFirstShareAndCountsOnlyThose() {
+        String first = feedCustomer(unique("RA"), Map.of());
+        String second = feedCustomer(unique("RB"), Map.of());
+        String earlier = unique("earlier");
+        track(List.of(with(byIdentity("MINI_PROGRAM", earlier, "SHARE", now.minusSeconds(60)), "referrer", second)))
+                .path("trackEvents.accepted").entity(Integer.class).isEqualTo(1);
+        String a = unique("a");
+        String b = unique("b");
+        List<Map<String, Object>> batch = List.of(
+                with(byIdentity("MINI_PROGRAM", a, "SHARE", now.minusSeconds(30)), "referrer", first),
+                with(byIdentity("MINI_PROGRAM", a, "SHARE", now.minusSeconds(20)), "referrer", second),
+                with(byIdentity("MINI_PROGRAM", b, "SHARE", now.minusSeconds(25)), "referrer", first),
+                with(byIdentity("MINI_PROGRAM", earlier, "SHARE", now.minusSeconds(15)), "referrer", first),
+                with(byCustomer(first, "SHARE", now.minusSeconds(10)), "referrer", first));
+        track(batch).path("trackEvents.accepted").entity(Integer.class).isEqualTo(batch.size());
+        activity(first).path("customer.referralCount").entity(Integer.class).isEqualTo(2)
+                .path("customer.referredBy").valueIsNull();
+        activity(second).path("customer.referralCount").entity(Integer.class).isEqualTo(1);
+        activity(ownerOf("MINI_PROGRAM", a)).path("customer.referredBy.id").entity(String.class).isEqualTo(first);
+        activity(ownerOf("MINI_PROGRAM", b)).path("customer.referredBy.id").entity(String.class).isEqualTo(first);
+        activity(ownerOf("MINI_PROGRAM", earlier)).path("customer.referredBy.id").entity(String.class).isEqualTo(second);
+    }
+
+    @Test
     void anAnonymousVisitorBecomesAWalkInProspectThatLaterEventsFind() {
         String openid = unique("anon");
         track(List.of(byIdentity("MINI_PROGRAM", openid, "VIEW_PRODUCT", now.minusSeconds(5))))

@@ -86,6 +86,22 @@ class GraphQlContractTests extends StrataIntegrationTest {
         assertClassification(asAdmin().document(introspectionOfDepth(20)).execute(), "ExecutionAborted");
     }
 
+    @Test
+    void depthIsJudgedOnEveryRequestOfADocumentWhateverEarlierRequestsOfItGot() {
+        String deep = introspectionOfDepth(20);
+        assertClassification(asAdmin().document(deep).execute(), "ExecutionAborted");
+        assertClassification(asAdmin().document(deep).execute(), "ExecutionAborted");
+        // Under @include the depth follows the variables: a pass with the deep part left out admits nothing later.
+        int ofTypes = 16;
+        String conditional = "query($deep: Boolean!) { __schema { types { name fields @include(if: $deep) { type { "
+                + "ofType { ".repeat(ofTypes) + "name" + " }".repeat(ofTypes) + " } } } } }";
+        asAdmin().document(conditional).variable("deep", false).execute().errors().verify();
+        asAdmin().document(conditional).variable("deep", false).execute().errors().verify();
+        assertClassification(asAdmin().document(conditional).variable("deep", true).execute(), "ExecutionAborted");
+        asAdmin().document(introspectionOfDepth(12)).execute().errors().verify();
+        asAdmin().document(introspectionOfDepth(12)).execute().errors().verify();
+    }
+
     /** An introspection query nested {@code depth} levels deep through {@code ofType}. */
     private static String introspectionOfDepth(int depth) {
         int ofTypes = depth - 4;
