@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 class CustomerIndexing implements SmartInitializingSingleton {
 
     static final int CHUNK = 2000;
+    /** Parts of the customers read at once at a build: the store encodes one part while the other is decoded and indexed. */
+    private static final int BUILD_READERS = 2;
     /**
      * Ids per re-read: the embedded server matches each found document against every {@code $in} value,
      * so a query's cost grows with the square of its size; small chunks keep it linear.
@@ -82,12 +84,16 @@ class CustomerIndexing implements SmartInitializingSingleton {
     Built build(AudienceIndex target) {
         long started = System.nanoTime();
         CustomerSeqs seqs = new CustomerSeqs();
-        ReadAhead.forEachBatch((Consumer<Document> sink) -> customers.streamAll(INDEXED, sink), CHUNK, batch -> {
+        List<Consumer<Consumer<Document>>> parts = new ArrayList<>();
+        for (int part = 0; part < BUILD_READERS; part++) {
+            parts.add(customers.partOfAll(part, BUILD_READERS, INDEXED));
+        }
+        ReadAhead.forEachBatch(parts, CHUNK, batch -> {
             seqs.add(batch);
             return AudienceRecords.of(batch, zone);
         }, target::put);
         long customersDone = System.nanoTime();
-        List<String> read = parts.orderedStream().map(part -> part.build(target, seqs)).toList();
+        List<String> read = this.parts.orderedStream().map(part -> part.build(target, seqs)).toList();
         return new Built((customersDone - started) / 1_000_000, (System.nanoTime() - customersDone) / 1_000_000,
                 String.join(", ", read));
     }
