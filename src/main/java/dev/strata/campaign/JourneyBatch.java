@@ -69,7 +69,8 @@ class JourneyBatch {
         Set<String> campaignIds = due.stream().map(Enrollment::campaignId).collect(Collectors.toSet());
         Map<String, Campaign> campaigns = mongo.find(Query.query(Criteria.where("_id").in(campaignIds)), Campaign.class)
                 .stream().collect(Collectors.toMap(Campaign::id, Function.identity()));
-        Map<String, Customer> customers = live.resolveUnscoped(due.stream().map(Enrollment::customerId).toList());
+        Map<String, Customer> customers = live.resolveUnscoped(due.stream().map(Enrollment::customerId).toList(),
+                JourneyWalk.CUSTOMER_FIELDS);
         JourneyWalk.Names names = names(customers.values(), campaigns.values());
         BatchWork work = new BatchWork(clock.instant(), leaseUntil);
         for (Enrollment e : due) {

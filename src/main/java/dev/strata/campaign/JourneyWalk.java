@@ -2,6 +2,7 @@ package dev.strata.campaign;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import dev.strata.campaign.JourneyStep.StepKind;
@@ -23,6 +24,12 @@ import org.springframework.stereotype.Component;
 class JourneyWalk {
 
     static final int MAX_STEPS_PER_WALK = 60;
+    /**
+     * The customer fields a walk reads (templates, task owners, and {@link SendGuards}): a batch loads only these of
+     * each portrait, whose recent events, balances and holdings would otherwise be most of what is read and mapped.
+     */
+    static final List<String> CUSTOMER_FIELDS = List.of("name", "managerCode", "consents", "preferredChannel", "riskLevel",
+            "riskAssessedAt", "recentTouchpoints");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SendGuards guards;

@@ -1,5 +1,6 @@
 package dev.strata.customer;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +25,8 @@ public class LiveCustomers {
     /** How many merge hops to follow before giving up on a (corrupt) cycle. */
     private static final int MAX_MERGE_HOPS = 8;
     private static final String MERGED = "mergedInto";
+    /** Read with any projection: the merge to follow, and the record's primitives, which cannot be left empty. */
+    private static final List<String> ALWAYS = List.of(MERGED, "seq", "referralCount");
 
     private final MongoTemplate mongo;
 
@@ -33,9 +36,20 @@ public class LiveCustomers {
 
     /** Each requested ID mapped to its live customer; IDs with no customer are absent. One query per merge hop. */
     public Map<String, Customer> resolveUnscoped(Collection<String> ids) {
-        Map<String, Customer> result = new HashMap<>();
-        resolve(ids, null).forEach((id, document) -> result.put(id, mongo.getConverter().read(Customer.class, document)));
-        return result;
+        return customers(resolve(ids, null));
+    }
+
+    /**
+     * As {@link #resolveUnscoped(Collection)}, but each customer carries only its ID and {@code fields} (top-level names),
+     * the rest left empty: for background work that reads a few fields of many large portraits.
+     */
+    public Map<String, Customer> resolveUnscoped(Collection<String> ids, Collection<String> fields) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("name at least one field, or read whole customers");
+        }
+        List<String> projected = new ArrayList<>(fields);
+        projected.addAll(ALWAYS);
+        return customers(resolve(ids, Projections.include(projected)));
     }
 
     /**
@@ -45,6 +59,12 @@ public class LiveCustomers {
     public Map<String, Long> seqsUnscoped(Collection<String> ids) {
         Map<String, Long> result = new HashMap<>();
         resolve(ids, Projections.include("seq", MERGED)).forEach((id, document) -> result.put(id, ((Number) document.get("seq")).longValue()));
+        return result;
+    }
+
+    private Map<String, Customer> customers(Map<String, Document> documents) {
+        Map<String, Customer> result = new HashMap<>();
+        documents.forEach((id, document) -> result.put(id, mongo.getConverter().read(Customer.class, document)));
         return result;
     }
 

@@ -68,6 +68,27 @@ class IdFirstLookupTests {
     }
 
     @Test
+    void aUniqueFieldInListFindsWhatAFullMatchFinds() {
+        MongoCollection<Document> numbered = client.getDatabase("idfirst").getCollection("numbered");
+        numbered.createIndex(new Document("seq", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+        for (int i = 0; i < 40; i++) {
+            numbered.insertOne(new Document("_id", "s" + i).append("seq", i % 3 == 0 ? (Object) (long) i : (Object) i)
+                    .append("even", i % 2 == 0));
+        }
+        numbered.insertOne(new Document("_id", "no-seq"));
+        List<Object> wanted = List.of(3, 4L, 5, 7, 7L, 9L, 12, 39, 40, -1, "3");
+        List<String> found = numbered.find(Filters.in("seq", wanted)).map(d -> d.getString("_id"))
+                .into(new java.util.ArrayList<>());
+        List<String> oracle = numbered.find().into(new java.util.ArrayList<>()).stream()
+                .filter(d -> d.get("seq") instanceof Number n && wanted.stream()
+                        .anyMatch(w -> w instanceof Number m && m.longValue() == n.longValue()))
+                .map(d -> d.getString("_id")).toList();
+        assertThat(found).containsExactlyInAnyOrderElementsOf(oracle).hasSize(7);
+        assertThat(numbered.find(Filters.in("seq", List.of(6, 8))).projection(new Document("_id", 1))
+                .map(d -> d.getString("_id")).into(new java.util.ArrayList<>())).containsExactlyInAnyOrder("s6", "s8");
+    }
+
+    @Test
     void readingADocumentWhileItIsChangedNeverBreaksTheConnection() throws Exception {
         docs.insertOne(new Document("_id", "hot").append("items", new java.util.ArrayList<>()));
         var writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
