@@ -8,7 +8,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.TypeName;
 import graphql.schema.DataFetcher;
-import graphql.schema.GraphQLObjectType;
+import graphql.schema.PropertyDataFetcher;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.WiringFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +42,13 @@ class GraphQlConfiguration {
     GraphQlSourceBuilderCustomizer documentCache() {
         DocumentCache cache = new DocumentCache(500);
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+    }
+
+    /** Replaces Spring Boot's observation instrumentation: requests are timed, fields are not. */
+    @Bean
+    org.springframework.graphql.observation.GraphQlObservationInstrumentation requestObservations(
+            io.micrometer.observation.ObservationRegistry registry, OperationMetrics operations) {
+        return new RequestObservations(registry, operations);
     }
 
     @Bean
@@ -89,15 +96,11 @@ class GraphQlConfiguration {
                             .anyMatch(t -> t instanceof TypeName name && name.getName().equals("Node"));
         }
 
+        /** A property read of graphql-java's own kind: no per-field wrapping by Spring or the instrumentations. */
         @Override
         public DataFetcher<?> getDataFetcher(FieldWiringEnvironment environment) {
-            return env -> {
-                Object source = env.getSource();
-                if (!(source instanceof NodeEntity entity)) {
-                    return null;
-                }
-                return GlobalId.encode(((GraphQLObjectType) env.getParentType()).getName(), entity.id());
-            };
+            String type = environment.getParentType().getName();
+            return PropertyDataFetcher.fetching(source -> source instanceof NodeEntity entity ? GlobalId.encode(type, entity.id()) : null);
         }
     }
 }
