@@ -37,11 +37,15 @@ class GraphQlConfiguration {
         };
     }
 
-    /** Documents are parsed and validated once; the cache holds the most recently used 500. */
+    /**
+     * Documents are parsed and validated once (the cache holds the most recently used 500), and the instrumentation
+     * beans, in the order Spring Boot chains them, are chained without the per-field hooks none of them implements.
+     */
     @Bean
-    GraphQlSourceBuilderCustomizer documentCache() {
+    GraphQlSourceBuilderCustomizer documentCache(org.springframework.beans.factory.ObjectProvider<Instrumentation> instrumentations) {
         DocumentCache cache = new DocumentCache(500);
-        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache)
+                .instrumentation(new LeanInstrumentationChain(instrumentations.orderedStream().toList())));
     }
 
     /** Replaces Spring Boot's observation instrumentation: requests are timed, fields are not. */
