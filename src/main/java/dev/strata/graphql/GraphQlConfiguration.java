@@ -8,7 +8,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.TypeName;
 import graphql.schema.DataFetcher;
-import graphql.schema.GraphQLObjectType;
+import graphql.schema.PropertyDataFetcher;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.WiringFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,11 +37,22 @@ class GraphQlConfiguration {
         };
     }
 
-    /** Documents are parsed and validated once; the cache holds the most recently used 500. */
+    /**
+     * Documents are parsed and validated once (the cache holds the most recently used 500), and the instrumentation
+     * beans, in the order Spring Boot chains them, are chained without the per-field hooks none of them implements.
+     */
     @Bean
-    GraphQlSourceBuilderCustomizer documentCache() {
+    GraphQlSourceBuilderCustomizer documentCache(org.springframework.beans.factory.ObjectProvider<Instrumentation> instrumentations) {
         DocumentCache cache = new DocumentCache(500);
-        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache)
+                .instrumentation(new LeanInstrumentationChain(instrumentations.orderedStream().toList())));
+    }
+
+    /** Replaces Spring Boot's observation instrumentation: requests are timed, fields are not. */
+    @Bean
+    org.springframework.graphql.observation.GraphQlObservationInstrumentation requestObservations(
+            io.micrometer.observation.ObservationRegistry registry, OperationMetrics operations) {
+        return new RequestObservations(registry, operations);
     }
 
     /** Depth depends on the document alone: each document's operation is walked once (see {@link PassedDocuments}). */
@@ -91,15 +102,11 @@ class GraphQlConfiguration {
                             .anyMatch(t -> t instanceof TypeName name && name.getName().equals("Node"));
         }
 
+        /** A property read of graphql-java's own kind: no per-field wrapping by Spring or the instrumentations. */
         @Override
         public DataFetcher<?> getDataFetcher(FieldWiringEnvironment environment) {
-            return env -> {
-                Object source = env.getSource();
-                if (!(source instanceof NodeEntity entity)) {
-                    return null;
-                }
-                return GlobalId.encode(((GraphQLObjectType) env.getParentType()).getName(), entity.id());
-            };
+            String type = environment.getParentType().getName();
+            return PropertyDataFetcher.fetching(source -> source instanceof NodeEntity entity ? GlobalId.encode(type, entity.id()) : null);
         }
     }
 }

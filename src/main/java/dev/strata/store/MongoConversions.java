@@ -1,7 +1,9 @@
 package dev.strata.store;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
 import org.springframework.data.mongodb.core.convert.DefaultMongoTypeMapper;
@@ -19,10 +21,11 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 @Configuration(proxyBeanMethods = false)
 class MongoConversions {
 
+    /** Also registers the hand-written readers of the hottest documents (each differentially tested against the mapping). */
     @Bean
-    MongoCustomConversions mongoCustomConversions() {
+    MongoCustomConversions mongoCustomConversions(ObjectProvider<Converter<org.bson.Document, ?>> readers) {
         return MongoCustomConversions.create(adapter -> adapter.useNativeDriverJavaTimeCodecs()
-                .bigDecimal(BigDecimalRepresentation.DECIMAL128));
+                .bigDecimal(BigDecimalRepresentation.DECIMAL128).registerConverters(readers.orderedStream().toList()));
     }
 
     @Bean

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Before health turns UP, sends the clients' hot documents (portrait pages, the RM's list, a portrait) to this
- * very service over HTTP, 900 requests or for at most {@code STRATA_WARMUP}, as a marketer of the store: the JIT compiles the hot paths (HTTP, security,
+ * very service over HTTP, 900 requests and then for as long as the JIT compiler is still busy (a fifth of each
+ * second or more), for at most {@code STRATA_WARMUP}, as a marketer of the store: the JIT compiles the hot paths (HTTP, security,
  * GraphQL, store, JSON) before the first real client arrives instead of competing with it for the cores.
  * Nothing is written (reads only, masked, so nothing audited). Skipped when no marketer or no customer exists.
  */
@@ -47,10 +48,11 @@ class StartupWarmup implements ApplicationRunner {
     private final int threads;
     private final int requests;
     private final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+    private final CompilerActivity compiler = new CompilerActivity(0.2);
     private final org.springframework.core.env.Environment environment;
     private int port;
 
-    StartupWarmup(UserService users, CustomerService customers, TokenService tokens, @Value("${strata.warmup.duration:PT30S}") Duration budget,
+    StartupWarmup(UserService users, CustomerService customers, TokenService tokens, @Value("${strata.warmup.duration:PT45S}") Duration budget,
             @Value("${strata.warmup.threads:2}") int threads, @Value("${strata.warmup.requests:900}") int requests,
             org.springframework.core.env.Environment environment) {
         this.requests = requests;
@@ -100,7 +102,7 @@ class StartupWarmup implements ApplicationRunner {
         String after = null;
         int requests = 0;
         try {
-            while (System.nanoTime() < deadline && sent.addAndGet(3) <= this.requests) {
+            while (System.nanoTime() < deadline && (sent.addAndGet(3) <= this.requests || compiler.busy())) {
                 Map<String, Object> variables = new HashMap<>();
                 variables.put("first", 50);
                 variables.put("after", after);

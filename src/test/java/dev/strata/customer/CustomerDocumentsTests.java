@@ -25,6 +25,10 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CustomerDocumentsTests extends StrataIntegrationTest {
 
+    private static final java.util.Set<String> PRIMITIVES = java.util.Set.of("seq", "referralCount", "appRegistered",
+            "miniProgramBound", "granted");
     private static final Instant NOW = Instant.parse("2026-11-23T02:15:30.123Z");
 
     @Autowired
@@ -62,6 +68,53 @@ class CustomerDocumentsTests extends StrataIntegrationTest {
             Customer customer = randomCustomer(random);
             Customer read = mongo.getConverter().read(Customer.class, CustomerDocuments.of(customer));
             assertThat(read).as("customer %d", i).usingRecursiveComparison().isEqualTo(customer);
+        }
+    }
+
+    @Test
+    void theHandWrittenReaderReadsStoredAndPartialDocumentsAsTheMapperDoes() {
+        MappingMongoConverter oracle = plainMapper();
+        Random random = new Random(14);
+        int partial = 0;
+        for (int i = 0; i < 500; i++) {
+            Customer customer = randomCustomer(random);
+            mongo.insert(customer);
+            Document stored = mongo.findById(customer.id(), Document.class, CustomerDocuments.COLLECTION);
+            if (random.nextBoolean()) {   // as projections read it: any fields left out, at the top or inside
+                dropSomeFields(stored, random);
+                partial++;
+            }
+            Customer expected = oracle.read(Customer.class, stored);
+            assertThat(new CustomerDocumentReader().convert(stored)).as("document %d: %s", i, stored)
+                    .usingRecursiveComparison().isEqualTo(expected);
+        }
+        assertThat(partial).isGreaterThan(100);
+        assertThat(((MappingMongoConverter) mongo.getConverter()).getCustomConversions().hasCustomReadTarget(Document.class, Customer.class))
+                .as("the service reads customers with it").isTrue();
+    }
+
+    /** The generic mapping as configured in the store, without the hand-written readers. */
+    private static MappingMongoConverter plainMapper() {
+        MongoCustomConversions conversions = MongoCustomConversions.create(adapter -> adapter.useNativeDriverJavaTimeCodecs()
+                .bigDecimal(MongoCustomConversions.BigDecimalRepresentation.DECIMAL128));
+        MongoMappingContext context = new MongoMappingContext();
+        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        context.afterPropertiesSet();
+        MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+        return converter;
+    }
+
+    /** Leaves out a third of the fields, but not the primitive ones: the mapper cannot read a document without those. */
+    private static void dropSomeFields(Document document, Random random) {
+        document.keySet().removeIf(key -> !PRIMITIVES.contains(key) && random.nextInt(3) == 0);
+        for (Object value : document.values()) {
+            if (value instanceof Document nested) {
+                dropSomeFields(nested, random);
+            } else if (value instanceof List<?> list) {
+                list.stream().filter(Document.class::isInstance).forEach(item -> dropSomeFields((Document) item, random));
+            }
         }
     }
 
