@@ -25,11 +25,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxMessageLength longest error message in a response
  * @param heavyCost        cost from which an operation counts as heavy
  * @param heavyConcurrency how many heavy operations run at once; the others wait their turn (up to the deadline)
+ * @param heavyShare       the most of a request thread's time heavy operations take: a turn is handed on after a rest
+ *                         of its own duration times (1 - share) / share (1: no rest)
  */
 @ConfigurationProperties("strata.graphql")
 public record GraphQlLimits(int maxDepth, int maxComplexity, Duration requestTimeout, DataSize maxBodySize,
         int maxCharacters, int maxTokens, int maxAliases, int maxRootFields, long maxCost, int maxStringLength,
-        int maxListLength, int maxErrors, int maxMessageLength, long heavyCost, int heavyConcurrency) {
+        int maxListLength, int maxErrors, int maxMessageLength, long heavyCost, int heavyConcurrency, double heavyShare) {
 
     public GraphQlLimits {
         maxDepth = positive(maxDepth, 15);
@@ -47,11 +49,12 @@ public record GraphQlLimits(int maxDepth, int maxComplexity, Duration requestTim
         maxMessageLength = positive(maxMessageLength, 200);
         heavyCost = heavyCost <= 0 ? 5_000 : heavyCost;
         heavyConcurrency = positive(heavyConcurrency, 1);
+        heavyShare = heavyShare <= 0 || heavyShare > 1 ? 0.5 : heavyShare;
     }
 
     /** The defaults, as a test or a tool without Spring would get them. */
     public static GraphQlLimits defaults() {
-        return new GraphQlLimits(0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new GraphQlLimits(0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static int positive(int value, int fallback) {

@@ -4,8 +4,6 @@ import graphql.ExecutionResult;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
@@ -15,16 +13,17 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperat
 /**
  * Refuses an operation before any field runs when it has too many root fields or aliases, costs too much
  * (lists counted at their page size), or carries an argument string or list over its limit. Heavy operations
- * (admitted, but near the limit) take turns, so a few clients sending them cannot starve everyone else.
+ * (admitted, but near the limit) take turns, with a rest between turns, so a few clients sending them cannot starve
+ * everyone else.
  */
 class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final GraphQlLimits limits;
-    private final Semaphore heavy;
+    private final HeavyTurns heavy;
 
     RequestLimitsInstrumentation(GraphQlLimits limits) {
         this.limits = limits;
-        this.heavy = new Semaphore(limits.heavyConcurrency(), true);
+        this.heavy = new HeavyTurns(limits.heavyConcurrency(), limits.heavyShare());
     }
 
     @Override
@@ -49,17 +48,18 @@ class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
         return cost.cost() >= limits.heavyCost() ? takeTurn() : null;
     }
 
-    /** Waits for a heavy operation's turn (at most the request's deadline) and gives it back when the operation ends. */
+    /** Waits for a heavy operation's turn (at most the request's deadline) and ends the turn when the operation ends. */
     private InstrumentationContext<ExecutionResult> takeTurn() {
         try {
-            if (!heavy.tryAcquire(limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!heavy.take(limits.requestTimeout())) {
                 throw new AbortExecutionException(java.util.List.of(GraphQlErrors.timedOut(limits.requestTimeout())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AbortExecutionException("interrupted");
         }
-        return SimpleInstrumentationContext.whenCompleted((result, error) -> heavy.release());
+        long started = System.nanoTime();
+        return SimpleInstrumentationContext.whenCompleted((result, error) -> heavy.end(System.nanoTime() - started));
     }
 
     private static AbortExecutionException refuse(String limit, String message) {

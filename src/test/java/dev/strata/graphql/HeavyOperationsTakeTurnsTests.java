@@ -15,15 +15,19 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Heavy operations (admitted, near the cost limit) run one at a time; light ones never wait for them. */
+/**
+ * Heavy operations (admitted, near the cost limit) run one at a time, resting between turns as their share allows;
+ * light ones never wait for them.
+ */
 class HeavyOperationsTakeTurnsTests {
 
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
+    private final List<Long> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
     void heavyOperationsTakeTurnsWhileLightOnesPassStraightThrough() {
-        GraphQlLimits limits = new GraphQlLimits(0, 0, Duration.ofSeconds(10), null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 1);
+        GraphQlLimits limits = new GraphQlLimits(0, 0, Duration.ofSeconds(10), null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 1, 1);
         GraphQL graphQl = GraphQL.newGraphQL(schema()).instrumentation(new RequestLimitsInstrumentation(limits)).build();
         List<CompletableFuture<?>> heavy = List.of(
                 CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")),
@@ -37,12 +41,36 @@ class HeavyOperationsTakeTurnsTests {
         assertThat(mostAtOnce).hasValue(1);
     }
 
+    @Test
+    void withHalfAThreadForHeavyOperationsEachTurnRestsAsLongAsItRan() {
+        GraphQlLimits limits = new GraphQlLimits(0, 0, Duration.ofSeconds(10), null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 1, 0.5);
+        GraphQL graphQl = GraphQL.newGraphQL(schema()).instrumentation(new RequestLimitsInstrumentation(limits)).build();
+        List<CompletableFuture<?>> heavy = List.of(
+                CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")),
+                CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")),
+                CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")));
+        sleep(450);
+        long start = System.nanoTime();
+        assertThat(graphQl.execute("{ light }").getErrors()).as("a light operation during a rest").isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+        heavy.forEach(CompletableFuture::join);
+
+        List<Long> starts = started.stream().sorted().toList();
+        assertThat(starts).hasSize(3);
+        for (int i = 1; i < starts.size(); i++) {
+            // 300 ms running, then 300 ms of rest before the next turn
+            assertThat(Duration.ofNanos(starts.get(i) - starts.get(i - 1))).isGreaterThanOrEqualTo(Duration.ofMillis(590));
+        }
+        assertThat(mostAtOnce).hasValue(1);
+    }
+
     private GraphQLSchema schema() {
         return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(
                 "type Query { items(first: Int): [Item] light: String } type Item { a: String }"),
                 RuntimeWiring.newRuntimeWiring().type("Query", type -> type
                         .dataFetcher("light", env -> "ok")
                         .dataFetcher("items", env -> {
+                            started.add(System.nanoTime());
                             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
                             sleep(300);
                             running.decrementAndGet();

@@ -21,7 +21,7 @@ class RequestDeadlineTests {
 
     @Test
     void theAnswerLeavesAtTheDeadlineWhateverIsStillRunning() {
-        GraphQlLimits limits = new GraphQlLimits(0, 0, Duration.ofMillis(200), null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        GraphQlLimits limits = new GraphQlLimits(0, 0, Duration.ofMillis(200), null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         WebGraphQlRequest request = new WebGraphQlRequest(java.net.URI.create("http://localhost/graphql"), new HttpHeaders(),
                 new LinkedMultiValueMap<>(), null, Map.of(), Map.of("query", "{ slow }"), "1", null);
         long start = System.nanoTime();
