@@ -58,6 +58,9 @@ public final class PortraitLoadBenchmark {
     private PortraitLoadBenchmark() {
     }
 
+    private static final java.util.concurrent.ConcurrentSkipListMap<Long, Long> serverCpu =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+
     public static void main(String[] args) throws Exception {
         String jar = System.getProperty("bench.jar") != null ? System.getProperty("bench.jar") : firstJar();
         int clients = Integer.getInteger("bench.clients", 20);
@@ -77,6 +80,7 @@ public final class PortraitLoadBenchmark {
             String token = login(base);
             ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
             AtomicBoolean stop = new AtomicBoolean();
+            serverCpu.put(0L, cpuNanos(server));
             AtomicBoolean hostileOn = new AtomicBoolean();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
@@ -85,6 +89,7 @@ public final class PortraitLoadBenchmark {
             for (int i = 0; i < hostile; i++) {
                 threads.add(started(() -> hostile(base, token, hostileOn, stop)));
             }
+            threads.add(started(() -> recordCpu(server, up, stop)));
             long quietEnd = steadyAfter + window;
             sleepUntil(up, quietEnd * 1000L);
             hostileOn.set(true);
@@ -144,12 +149,26 @@ public final class PortraitLoadBenchmark {
         }
     }
 
+    /** The server process's CPU time, every 250 ms, by ms after UP: CPU per page, which other load moves less. */
+    private static void recordCpu(Process server, long up, AtomicBoolean stop) {
+        while (!stop.get()) {
+            serverCpu.put((System.nanoTime() - up) / 1_000_000, cpuNanos(server));
+            sleep(250);
+        }
+    }
+
+    private static long cpuNanos(Process server) {
+        return server.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     private static void report(String name, ConcurrentLinkedQueue<Sample> samples, long fromMs, long toMs) {
         double[] took = samples.stream().filter(s -> s.atMs() >= fromMs && s.atMs() < toMs).mapToDouble(Sample::tookMs)
                 .sorted().toArray();
         double seconds = (toMs - fromMs) / 1000.0;
-        System.out.printf("%-34s %7.1f pages/s  p50 %6.0f ms  p99 %6.0f ms  (%d pages)%n", name, took.length / seconds,
-                percentile(took, 0.50), percentile(took, 0.99), took.length);
+        long cpu = serverCpu.floorEntry(toMs).getValue() - serverCpu.floorEntry(fromMs).getValue();
+        System.out.printf("%-34s %7.1f pages/s  p50 %6.0f ms  p99 %6.0f ms  (%d pages, server CPU %.1f ms a page)%n", name,
+                took.length / seconds, percentile(took, 0.50), percentile(took, 0.99), took.length,
+                cpu / 1e6 / Math.max(1, took.length));
     }
 
     private static double percentile(double[] sorted, double p) {
