@@ -24,20 +24,28 @@ final class KeepAliveConnection implements AutoCloseable {
 
     private final String host;
     private final int port;
+    /** Extra header lines (each ending in CRLF), such as a bearer token; empty for public calls. */
+    private final String headers;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
     KeepAliveConnection(String host, int port) {
+        this(host, port, null);
+    }
+
+    /** A connection whose requests carry {@code Authorization: Bearer <token>} (none when null). */
+    KeepAliveConnection(String host, int port, String bearerToken) {
         this.host = host;
         this.port = port;
+        this.headers = bearerToken == null ? "" : "Authorization: Bearer " + bearerToken + "\r\n";
     }
 
     /** Posts a JSON body; reconnects once if the server had closed the kept-alive connection. */
     Response post(String path, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
+                + "\r\n" + headers + "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + body.length
                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         boolean fresh = socket == null;
         try {
