@@ -27,32 +27,20 @@ class HeavyOperationsTakeTurnsTests {
 
     @Test
     void heavyOperationsTakeTurnsWhileLightOnesPassStraightThrough() {
-        GraphQlLimits limits = new GraphQlLimits(0, 0, Duration.ofSeconds(10), null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 1, 1);
-        GraphQL graphQl = GraphQL.newGraphQL(schema()).instrumentation(new RequestLimitsInstrumentation(limits)).build();
-        List<CompletableFuture<?>> heavy = List.of(
-                CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")),
-                CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")),
-                CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")));
+        GraphQL graphQl = withHeavyShare(1);
+        List<CompletableFuture<?>> heavy = threeHeavyOperations(graphQl);
         sleep(100);
-        long start = System.nanoTime();
-        assertThat(graphQl.execute("{ light }").getErrors()).isEmpty();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+        assertALightOperationPassesAtOnce(graphQl);
         heavy.forEach(CompletableFuture::join);
         assertThat(mostAtOnce).hasValue(1);
     }
 
     @Test
     void withHalfAThreadForHeavyOperationsEachTurnRestsAsLongAsItRan() {
-        GraphQlLimits limits = new GraphQlLimits(0, 0, Duration.ofSeconds(10), null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 1, 0.5);
-        GraphQL graphQl = GraphQL.newGraphQL(schema()).instrumentation(new RequestLimitsInstrumentation(limits)).build();
-        List<CompletableFuture<?>> heavy = List.of(
-                CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")),
-                CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")),
-                CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")));
+        GraphQL graphQl = withHeavyShare(0.5);
+        List<CompletableFuture<?>> heavy = threeHeavyOperations(graphQl);
         sleep(450);
-        long start = System.nanoTime();
-        assertThat(graphQl.execute("{ light }").getErrors()).as("a light operation during a rest").isEmpty();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+        assertALightOperationPassesAtOnce(graphQl);
         heavy.forEach(CompletableFuture::join);
 
         List<Long> starts = started.stream().sorted().toList();
@@ -62,6 +50,23 @@ class HeavyOperationsTakeTurnsTests {
             assertThat(Duration.ofNanos(starts.get(i) - starts.get(i - 1))).isGreaterThanOrEqualTo(Duration.ofMillis(590));
         }
         assertThat(mostAtOnce).hasValue(1);
+    }
+
+    private GraphQL withHeavyShare(double share) {
+        GraphQlLimits limits = new GraphQlLimits(0, 0, Duration.ofSeconds(10), null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 1, share);
+        return GraphQL.newGraphQL(schema()).instrumentation(new RequestLimitsInstrumentation(limits)).build();
+    }
+
+    private static void assertALightOperationPassesAtOnce(GraphQL graphQl) {
+        long start = System.nanoTime();
+        assertThat(graphQl.execute("{ light }").getErrors()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+    }
+
+    private static List<CompletableFuture<?>> threeHeavyOperations(GraphQL graphQl) {
+        return java.util.stream.IntStream.range(0, 3)
+                .<CompletableFuture<?>>mapToObj(i -> CompletableFuture.runAsync(() -> graphQl.execute("{ items(first: 50) { a } }")))
+                .toList();
     }
 
     private GraphQLSchema schema() {
