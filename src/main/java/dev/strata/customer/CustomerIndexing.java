@@ -84,16 +84,16 @@ class CustomerIndexing implements SmartInitializingSingleton {
     Built build(AudienceIndex target) {
         long started = System.nanoTime();
         CustomerSeqs seqs = new CustomerSeqs();
-        List<Consumer<Consumer<Document>>> parts = new ArrayList<>();
-        for (int part = 0; part < BUILD_READERS; part++) {
-            parts.add(customers.partOfAll(part, BUILD_READERS, INDEXED));
+        List<Consumer<Consumer<Document>>> readers = new ArrayList<>();
+        for (int reader = 0; reader < BUILD_READERS; reader++) {
+            readers.add(customers.partOfAll(reader, BUILD_READERS, INDEXED));
         }
-        ReadAhead.forEachBatch(parts, CHUNK, batch -> {
+        ReadAhead.forEachBatch(readers, CHUNK, batch -> {
             seqs.add(batch);
             return AudienceRecords.of(batch, zone);
         }, target::put);
         long customersDone = System.nanoTime();
-        List<String> read = this.parts.orderedStream().map(part -> part.build(target, seqs)).toList();
+        List<String> read = parts.orderedStream().map(part -> part.build(target, seqs)).toList();
         return new Built((customersDone - started) / 1_000_000, (System.nanoTime() - customersDone) / 1_000_000,
                 String.join(", ", read));
     }
