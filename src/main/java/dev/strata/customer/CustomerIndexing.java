@@ -31,8 +31,6 @@ import org.springframework.stereotype.Component;
 class CustomerIndexing implements SmartInitializingSingleton {
 
     static final int CHUNK = 2000;
-    /** Parts of the customers read at once at a build: the store encodes one part while the other is decoded and indexed. */
-    private static final int BUILD_READERS = 2;
     /**
      * Ids per re-read: the embedded server matches each found document against every {@code $in} value,
      * so a query's cost grows with the square of its size; small chunks keep it linear.
@@ -84,11 +82,7 @@ class CustomerIndexing implements SmartInitializingSingleton {
     Built build(AudienceIndex target) {
         long started = System.nanoTime();
         CustomerSeqs seqs = new CustomerSeqs();
-        List<Consumer<Consumer<Document>>> readers = new ArrayList<>();
-        for (int reader = 0; reader < BUILD_READERS; reader++) {
-            readers.add(customers.partOfAll(reader, BUILD_READERS, INDEXED));
-        }
-        ReadAhead.forEachBatch(readers, CHUNK, batch -> {
+        ReadAhead.forEachBatch((Consumer<Document> sink) -> customers.streamAll(INDEXED, sink), CHUNK, batch -> {
             seqs.add(batch);
             return AudienceRecords.of(batch, zone);
         }, target::put);

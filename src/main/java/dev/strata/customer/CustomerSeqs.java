@@ -19,11 +19,8 @@ public final class CustomerSeqs {
     private final Map<Object, Integer> live = new HashMap<>();
     private final Map<Object, String> mergedInto = new HashMap<>();
 
-    /**
-     * Notes the seqs (or merge pointers) of stored documents carrying {@code _id}, {@code seq} and {@code mergedInto};
-     * the build's readers add at once, and read only once they are done.
-     */
-    synchronized void add(List<Document> customers) {
+    /** Notes the seqs (or merge pointers) of stored documents carrying {@code _id}, {@code seq} and {@code mergedInto}. */
+    void add(List<Document> customers) {
         for (Document customer : customers) {
             Object merged = customer.get("mergedInto");
             if (merged == null) {

@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -59,19 +58,7 @@ public class ProjectedCustomers {
 
     /** Every stored customer, merged-away ones too, as a document of {@code fields} (and {@code mergedInto}). */
     void streamAll(List<String> fields, Consumer<Document> each) {
-        stream(new Document(), fields, each);
-    }
-
-    /**
-     * Part {@code part} of {@code parts} of every stored customer (by seq), merged-away ones too, as a document of
-     * {@code fields} (and {@code mergedInto}): the parts together are every customer once, for reading them at once.
-     */
-    Consumer<Consumer<Document>> partOfAll(int part, int parts, List<String> fields) {
-        return each -> stream(Filters.mod("seq", parts, part), fields, each);
-    }
-
-    private void stream(Bson filter, List<String> fields, Consumer<Document> each) {
-        try (var cursor = mongo.getCollection(CustomerDocuments.COLLECTION).find(filter)
+        try (var cursor = mongo.getCollection(CustomerDocuments.COLLECTION).find()
                 .projection(Projections.include(withMerged(fields))).batchSize(STREAM_BATCH).cursor()) {
             cursor.forEachRemaining(each::accept);
         }

@@ -37,34 +37,17 @@ public final class ReadAhead {
      */
     public static <T, B> void forEachBatch(Consumer<Consumer<T>> source, int size, Function<List<T>, B> prepare,
             Consumer<B> each) {
-        forEachBatch(List.of(source), size, prepare, each);
-    }
-
-    /**
-     * The same over several sources read at once, one thread each (parts of one collection, so the store can answer
-     * them on several threads too); batches come in whatever order they are ready, and {@code prepare} must allow
-     * being called from several threads at once.
-     */
-    public static <T, B> void forEachBatch(List<Consumer<Consumer<T>>> sources, int size, Function<List<T>, B> prepare,
-            Consumer<B> each) {
-        BlockingQueue<Item<B>> queue = new ArrayBlockingQueue<>(AHEAD * sources.size());
-        List<Future<?>> reading = sources.stream()
-                .<Future<?>>map(source -> READERS.submit(() -> read(source, size, prepare, queue))).toList();
+        BlockingQueue<Item<B>> queue = new ArrayBlockingQueue<>(AHEAD);
+        Future<?> reading = READERS.submit(() -> read(source, size, prepare, queue));
         try {
-            int ended = 0;
-            while (ended < sources.size()) {
-                Item<B> item = take(queue);
+            for (Item<B> item = take(queue); !item.end(); item = take(queue)) {
                 if (item.failure() != null) {
                     throw item.failure();
                 }
-                if (item.end()) {
-                    ended++;
-                } else {
-                    each.accept(item.batch());
-                }
+                each.accept(item.batch());
             }
         } finally {
-            reading.forEach(reader -> reader.cancel(true));
+            reading.cancel(true);
         }
     }
 
