@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -87,7 +88,10 @@ public class PhoneHolders implements ApplicationRunner {
                 && held.managerCode().equals(customer.get(MANAGER));
     }
 
-    /** New customers are listed from their documents; changes that may have set a number or a book re-read theirs. */
+    /**
+     * New customers are listed from their documents as written; changes that may have set a number or a book re-read
+     * theirs and list those not listed yet.
+     */
     @EventListener
     void on(CustomersChanged changed) {
         list(changed.created());
@@ -100,7 +104,7 @@ public class PhoneHolders implements ApplicationRunner {
             List<Document> read = new ArrayList<>();
             mongo.getCollection(CustomerDocuments.COLLECTION).find(Filters.and(Filters.in("_id", chunk), Filters.exists(PHONE)))
                     .projection(Projections.include(PHONE, MANAGER)).forEach((Consumer<Document>) read::add);
-            list(read);
+            list(unlisted(read));
         }
     }
 
@@ -112,11 +116,34 @@ public class PhoneHolders implements ApplicationRunner {
                 .find(Filters.and(Filters.exists(PHONE), Filters.exists(MANAGER))).projection(Projections.include(PHONE, MANAGER))) {
             chunk.add(customer);
             if (chunk.size() == CHUNK) {
-                list(chunk);
+                list(unlisted(chunk));
                 chunk.clear();
             }
         }
-        list(chunk);
+        list(unlisted(chunk));
+    }
+
+    /**
+     * Of customers read back, those not yet listed under their number and book: a feed batch re-reads every row it
+     * updated, and most kept their number, so a keyed read spares the store a write per row.
+     */
+    private List<Document> unlisted(List<Document> customers) {
+        Map<String, List<Document>> byKey = new LinkedHashMap<>();
+        for (Document customer : customers) {
+            if (customer.get(PHONE) instanceof String number && customer.get(MANAGER) instanceof String book) {
+                byKey.computeIfAbsent(key(book, number), k -> new ArrayList<>()).add(customer);
+            }
+        }
+        if (byKey.isEmpty()) {
+            return List.of();
+        }
+        for (Document entry : mongo.getCollection(COLLECTION).find(Filters.in("_id", byKey.keySet()))) {
+            Set<String> listed = new HashSet<>(entry.getList(HOLDERS, String.class, List.of()));
+            byKey.get(entry.getString("_id")).removeIf(customer -> listed.contains(customer.get("_id").toString()));
+        }
+        List<Document> unlisted = new ArrayList<>();
+        byKey.values().forEach(unlisted::addAll);
+        return unlisted;
     }
 
     private void list(List<Document> customers) {
