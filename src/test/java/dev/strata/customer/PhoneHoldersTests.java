@@ -76,9 +76,8 @@ class PhoneHoldersTests extends StrataIntegrationTest {
     void customersStoredWithoutTheServiceAreListedAtStart() {
         String book = unique("PHS");
         String id = new ObjectId().toHexString();
-        mongo.getCollection(CustomerDocuments.COLLECTION).insertOne(new Document("_id", new ObjectId(id))
-                .append("seq", sequences.allocate(CustomerIngestService.SEQUENCE, 1)).append("name", "x")
-                .append("phone", "13900000009").append("managerCode", book));
+        mongo.getCollection(CustomerDocuments.COLLECTION).insertOne(CustomerDocuments.of(
+                customer(id, sequences.allocate(CustomerIngestService.SEQUENCE, 1), "13900000009", book)));
         PhoneHolders.Held held = new PhoneHolders.Held(book, "13900000009");
         assertThat(holders.holders(List.of(held))).doesNotContainKey(held);
 
