@@ -19,15 +19,13 @@ import java.util.Set;
 import dev.strata.customer.Customer;
 import dev.strata.customer.CustomerWrites;
 import dev.strata.customer.LiveCustomers;
+import dev.strata.customer.PhoneHolders;
 import dev.strata.shared.Channel;
 import dev.strata.shared.CustomerSource;
 import dev.strata.shared.LifecycleStage;
 import dev.strata.task.TaskService;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -45,15 +43,15 @@ class CardLeads {
     private final CustomerWrites writes;
     private final LiveCustomers live;
     private final TaskService tasks;
-    private final MongoTemplate mongo;
+    private final PhoneHolders phones;
     private final ZoneId zone;
 
-    CardLeads(CustomerWrites writes, LiveCustomers live, TaskService tasks, MongoTemplate mongo,
+    CardLeads(CustomerWrites writes, LiveCustomers live, TaskService tasks, PhoneHolders phones,
             @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.writes = writes;
         this.live = live;
         this.tasks = tasks;
-        this.mongo = mongo;
+        this.phones = phones;
         this.zone = zone;
     }
 
@@ -118,26 +116,21 @@ class CardLeads {
         return new Customer.Consent(Channel.PHONE_CALL, true, at);
     }
 
-    /** Each lead's same-number customer in its RM's book (not the visitor, not merged away), in one query for the batch. */
+    /** Each lead's same-number customer in its RM's book (not the visitor, not merged away), by key for the batch. */
     private Map<Lead, String> matches(List<Lead> leads) {
-        Set<String> phones = new LinkedHashSet<>();
-        Set<String> managers = new LinkedHashSet<>();
-        leads.forEach(lead -> {
-            phones.add(lead.phone());
-            managers.add(lead.card().managerCode());
-        });
-        Query query = Query.query(Criteria.where("phone").in(phones).and("managerCode").in(managers)
-                .and("mergedInto").exists(false));
-        query.fields().include("_id", "phone", "managerCode");
-        List<Document> found = mongo.find(query, Document.class, mongo.getCollectionName(Customer.class));
+        Set<PhoneHolders.Held> wanted = new LinkedHashSet<>();
+        leads.forEach(lead -> wanted.add(held(lead)));
+        Map<PhoneHolders.Held, List<String>> holders = phones.holders(wanted);
         Map<Lead, String> matches = new HashMap<>();
         for (Lead lead : leads) {
-            found.stream().filter(c -> lead.phone().equals(c.getString("phone"))
-                            && lead.card().managerCode().equals(c.getString("managerCode"))
-                            && !lead.visitor().id().equals(String.valueOf(c.get("_id"))))
-                    .findFirst().ifPresent(c -> matches.put(lead, String.valueOf(c.get("_id"))));
+            holders.getOrDefault(held(lead), List.of()).stream().filter(id -> !lead.visitor().id().equals(id)).findFirst()
+                    .ifPresent(id -> matches.put(lead, id));
         }
         return matches;
+    }
+
+    private static PhoneHolders.Held held(Lead lead) {
+        return new PhoneHolders.Held(lead.card().managerCode(), lead.phone());
     }
 
     /** The identity of a visitor known only by the number they left: a digest, so the number is not an identifier in clear. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.strata.graphql.UserError;
 import dev.strata.manager.ManagerService;
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Service;
 public class CardService {
 
     static final int MAX_FEATURED = 6;
-    private static final long CACHE_MILLIS = 5_000;
 
     private final MongoTemplate mongo;
     private final ManagerService managers;
@@ -38,14 +36,12 @@ public class CardService {
     private final CardProvisioning provisioning;
     private final Clock clock;
     private final CardCounters counters;
-    private final Map<String, Cached> bySlug = new ConcurrentHashMap<>();
-
-    private record Cached(BusinessCard card, long until) {
-    }
+    private final CardsBySlug slugs;
 
     CardService(MongoTemplate mongo, ManagerService managers, ProductService products, Suitability suitability,
-            CardProvisioning provisioning, Clock clock, CardCounters counters) {
+            CardProvisioning provisioning, Clock clock, CardCounters counters, CardsBySlug slugs) {
         this.counters = counters;
+        this.slugs = slugs;
         this.mongo = mongo;
         this.managers = managers;
         this.products = products;
@@ -62,24 +58,6 @@ public class CardService {
         counters.flush();
         return CardSlugs.wellFormed(slug)
                 ? mongo.findOne(Query.query(Criteria.where("slug").is(slug)), BusinessCard.class) : null;
-    }
-
-    /** The card behind a slug for recording visits (cached a few seconds), or null for an unknown or malformed one. */
-    BusinessCard bySlug(String slug) {
-        if (!CardSlugs.wellFormed(slug)) {
-            return null;
-        }
-        long now = System.currentTimeMillis();
-        Cached cached = bySlug.get(slug);
-        if (cached != null && cached.until() > now) {
-            return cached.card();
-        }
-        BusinessCard card = mongo.findOne(Query.query(Criteria.where("slug").is(slug)), BusinessCard.class);
-        if (bySlug.size() > 10_000) {
-            bySlug.clear();
-        }
-        bySlug.put(slug, new Cached(card, now + CACHE_MILLIS));
-        return card;
     }
 
     /** The signed-in RM's card, created if they have none yet. */
@@ -128,7 +106,7 @@ public class CardService {
         }
         BusinessCard updated = mongo.findAndModify(Query.query(Criteria.where("_id").is(card.managerCode())), update,
                 FindAndModifyOptions.options().returnNew(true), BusinessCard.class);
-        bySlug.remove(card.slug());
+        slugs.forget(card.slug());
         return new CardInputs.UpdateBusinessCardPayload(updated, List.of());
     }
 

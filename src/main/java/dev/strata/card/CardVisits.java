@@ -28,14 +28,14 @@ class CardVisits {
     /** Visits written together at most: bounds a batch's {@code $in} lookups and its latency. */
     private static final int MAX_BATCH = 200;
 
-    private final CardService cards;
+    private final CardsBySlug cards;
     private final CardRateLimiter limiter;
     private final Clock clock;
     private final ZoneId zone;
     private final CardCounters counters;
     private final GroupCommit<CardVisit> writes;
 
-    CardVisits(CardService cards, CardRateLimiter limiter, CardVisitWriter writer, Clock clock,
+    CardVisits(CardsBySlug cards, CardRateLimiter limiter, CardVisitWriter writer, Clock clock,
             @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone, CardCounters counters) {
         this.cards = cards;
         this.limiter = limiter;
@@ -54,7 +54,7 @@ class CardVisits {
             return CardInputs.RecordCardVisitPayload.refused(dev.strata.graphql.UserError.of(RATE_LIMITED,
                     "too many requests; try again in a minute"));
         }
-        BusinessCard card = cards.bySlug(input.slug());
+        BusinessCard card = cards.get(input.slug());
         if (card == null) {
             return CardInputs.RecordCardVisitPayload.refused(VisitValidation.NO_CARD);
         }

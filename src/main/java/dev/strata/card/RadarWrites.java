@@ -2,25 +2,32 @@ package dev.strata.card;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.BasicUpdate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a batch of visits onto the radar: one atomic upsert per (RM, visitor) entry, all in one unordered bulk write,
- * then reads back by {@code _id} only the entries of radars this instance holds in memory, to keep them exact.
+ * then reads back by {@code _id} only the entries of radars this instance holds in memory, to keep them exact. The
+ * updates are plain BSON sent to the collection as they are: mapping them through Spring Data cost as much as the write.
  */
 @Component
 class RadarWrites {
@@ -49,7 +56,7 @@ class RadarWrites {
         }
         if (entries.size() == 1) {
             Map.Entry<String, Entry> only = entries.entrySet().iterator().next();
-            view.stored(mongo.findAndModify(byId(only.getKey()), only.getValue().update(),
+            view.stored(mongo.findAndModify(byId(only.getKey()), new BasicUpdate(only.getValue().update()),
                     FindAndModifyOptions.options().upsert(true).returnNew(true), CardVisitorEntry.class));
             return;
         }
@@ -64,14 +71,16 @@ class RadarWrites {
 
     /** Upserts the entries named; returns those refused as duplicates (an insert race on the key). */
     private List<String> upsert(List<String> keys, Map<String, Entry> entries) {
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CardVisitorEntry.class);
-        keys.forEach(key -> bulk.upsert(byId(key), entries.get(key).update()));
+        List<WriteModel<Document>> upserts = new ArrayList<>(keys.size());
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        keys.forEach(key -> upserts.add(new UpdateOneModel<>(Filters.eq("_id", key), entries.get(key).update(), upsert)));
         try {
-            bulk.execute();
+            mongo.getCollection(mongo.getCollectionName(CardVisitorEntry.class))
+                    .bulkWrite(upserts, new BulkWriteOptions().ordered(false));
             return List.of();
-        } catch (BulkOperationException e) {
+        } catch (MongoBulkWriteException e) {
             List<String> lost = new ArrayList<>();
-            for (BulkWriteError error : e.getErrors()) {
+            for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw e;
                 }
@@ -131,28 +140,34 @@ class RadarWrites {
             }
         }
 
-        Update update() {
-            Update update = new Update().inc("visits", visits).max("lastVisitAt", lastAt).min("firstVisitAt", firstAt)
-                    .setOnInsert("managerCode", first.managerCode()).setOnInsert("customerId", first.customerId());
-            incIfAny(update, "views", views);
-            incIfAny(update, "productViews", productViews);
-            incIfAny(update, "callTaps", callTaps);
-            incIfAny(update, "shares", shares);
+        /** The update as stored BSON: instants as dates, as the entry's mapping stores them. */
+        Document update() {
+            Document inc = new Document("visits", visits);
+            incIfAny(inc, "views", views);
+            incIfAny(inc, "productViews", productViews);
+            incIfAny(inc, "callTaps", callTaps);
+            incIfAny(inc, "shares", shares);
+            incIfAny(inc, "contacts", contacts);
+            Document update = new Document("$inc", inc)
+                    .append("$max", new Document("lastVisitAt", Date.from(lastAt)))
+                    .append("$min", new Document("firstVisitAt", Date.from(firstAt)))
+                    .append("$setOnInsert", new Document("managerCode", first.managerCode()).append("customerId", first.customerId()));
             if (!productCodes.isEmpty()) {
-                update.addToSet("productCodes").each(productCodes.toArray());
+                update.append("$addToSet", new Document("productCodes", new Document("$each", new ArrayList<>(productCodes))));
             }
             if (contacts > 0) {
-                update.inc("contacts", contacts).set("leftContact", true);
+                Document set = new Document("leftContact", true);
                 if (possibleMatch != null) {
-                    update.set("possibleMatchId", possibleMatch);
+                    set.append("possibleMatchId", possibleMatch);
                 }
+                update.append("$set", set);
             }
             return update;
         }
 
-        private static void incIfAny(Update update, String field, int count) {
+        private static void incIfAny(Document inc, String field, int count) {
             if (count > 0) {
-                update.inc(field, count);
+                inc.append(field, count);
             }
         }
     }

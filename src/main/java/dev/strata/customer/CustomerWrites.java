@@ -40,8 +40,10 @@ public class CustomerWrites {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    /** Looked up when used: scoring, which prepares new customers, writes through here itself. */
+    /** Looked up when first used: scoring, which prepares new customers, writes through here itself. */
     private final ObjectProvider<NewCustomerPreparation> preparations;
+    /** The preparations once looked up: resolving them from the context on every insert cost as much as the insert. */
+    private volatile List<NewCustomerPreparation> prepared;
 
     CustomerWrites(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events,
             ObjectProvider<NewCustomerPreparation> preparations) {
@@ -166,7 +168,16 @@ public class CustomerWrites {
         if (documents.isEmpty()) {
             return List.of();
         }
-        return preparations.orderedStream().map(preparation -> preparation.prepare(documents)).toList();
+        List<NewCustomerPreparation> all = prepared;
+        if (all == null) {
+            all = preparations.orderedStream().toList();
+            prepared = all;
+        }
+        List<Consumer<List<Document>>> afterwards = new ArrayList<>(all.size());
+        for (NewCustomerPreparation preparation : all) {
+            afterwards.add(preparation.prepare(documents));
+        }
+        return afterwards;
     }
 
     private Update stamped(Update update) {
