@@ -87,7 +87,78 @@ final class IdFirstMemoryBackend extends MemoryBackend {
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                 boolean multi, boolean upsert, Oplog oplog) {
             strings.share(update);
-            return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+            Document stored = multi ? null : storedById(selector);
+            Document before = stored == null ? null : new Document(stored);
+            Document result = super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+            if (before != null) {
+                keepUnchanged(stored, before);
+            }
+            return result;
+        }
+
+        /**
+         * Puts the earlier values back where an update left a field equal to what it was: the stock server stores a
+         * fresh deep copy of every field of the document it updates, so pushing one touchpoint onto a customer
+         * re-created the whole portrait, all of it surviving into the old generation (long young-GC pauses). The
+         * earlier values are never changed in place (every update works on a copy), so sharing them is safe.
+         */
+        private static void keepUnchanged(Document stored, Document before) {
+            for (String key : List.copyOf(stored.keySet())) {
+                Object now = stored.get(key);
+                Object was = before.get(key);
+                if (was != null && was != now && same(was, now)) {
+                    stored.put(key, was);
+                }
+            }
+        }
+
+        /** Equal values of the same types, with sub-document fields in the same order (a map's equals ignores order). */
+        static boolean same(Object a, Object b) {
+            if (a instanceof Document x && b instanceof Document y) {
+                if (x.size() != y.size()) {
+                    return false;
+                }
+                var left = x.entrySet().iterator();
+                var right = y.entrySet().iterator();
+                while (left.hasNext()) {
+                    var l = left.next();
+                    var r = right.next();
+                    if (!l.getKey().equals(r.getKey()) || !same(l.getValue(), r.getValue())) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (a instanceof List<?> x && b instanceof List<?> y) {
+                if (x.size() != y.size()) {
+                    return false;
+                }
+                for (int i = 0; i < x.size(); i++) {
+                    if (!same(x.get(i), y.get(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return a == b || a != null && b != null && a.getClass() == b.getClass() && a.equals(b);
+        }
+
+        /** The stored document a plain {@code _id} selector names, or null (other selectors, nothing found). */
+        Document storedById(Document selector) {
+            Object id = selector.get("_id");
+            if (!plain(id)) {
+                return null;
+            }
+            Document byId = new Document("_id", id);
+            for (Index<Integer> index : getIndexes()) {
+                if (index.canHandle(byId)) {
+                    for (Integer position : index.getPositions(byId)) {
+                        return getDocument(position);
+                    }
+                    return null;
+                }
+            }
+            return null;
         }
 
         @Override

@@ -25,8 +25,11 @@ class EmbeddedMongoConfigurationTests {
         runner.run(context -> {
             assertThat(context).hasSingleBean(EmbeddedMongoStore.class);
             int port = context.getBean(EmbeddedMongoStore.class).port();
-            assertThat(context.getBean(MongoConnectionDetails.class).getConnectionString().getConnectionString())
-                    .isEqualTo("mongodb://127.0.0.1:" + port + "/strata");
+            var connection = context.getBean(MongoConnectionDetails.class).getConnectionString();
+            assertThat(connection.getConnectionString())
+                    .isEqualTo("mongodb://127.0.0.1:" + port + "/strata?maxPoolSize=" + EmbeddedMongoStore.CONNECTIONS);
+            // No more connections than the store has threads to answer each on its own.
+            assertThat(connection.getMaxConnectionPoolSize()).isLessThan(EmbeddedMongoStore.SERVER_THREADS);
         });
     }
 

@@ -107,6 +107,47 @@ class IdFirstLookupTests {
         assertThat(docs.find(Filters.eq("_id", "hot")).first().getInteger("reads")).isEqualTo(reads);
     }
 
+    @Test
+    void anUpdateKeepsTheFieldsItLeftAsTheyWereAndStoresWhatItChanged() {
+        Document portrait = new Document("name", "Li").append("scores", new Document("churn", 0.2).append("tags", List.of("a", "b")));
+        docs.insertOne(new Document("_id", "p1").append("portrait", portrait).append("recent", new java.util.ArrayList<>())
+                .append("n", 1));
+        var stored = ((IdFirstMemoryBackend.IdFirstCollection) store.backend().resolveDatabase("idfirst")
+                .resolveCollection("docs", true));
+        Object portraitBefore = stored.storedById(new de.bwaldvogel.mongo.bson.Document("_id", "p1")).get("portrait");
+
+        docs.updateOne(Filters.eq("_id", "p1"), Updates.push("recent", new Document("t", "t1")));
+        var after = stored.storedById(new de.bwaldvogel.mongo.bson.Document("_id", "p1"));
+        assertThat(after.get("portrait")).isSameAs(portraitBefore);
+        assertThat(docs.find(Filters.eq("_id", "p1")).first()).isEqualTo(new Document("_id", "p1").append("portrait", portrait)
+                .append("recent", List.of(new Document("t", "t1"))).append("n", 1));
+
+        // The same fields in another order are a change, and are stored.
+        Document reordered = new Document("scores", portrait.get("scores")).append("name", "Li");
+        docs.updateOne(Filters.eq("_id", "p1"), Updates.set("portrait", reordered));
+        Document read = docs.find(Filters.eq("_id", "p1")).first();
+        assertThat(read.get("portrait", Document.class).keySet()).containsExactly("scores", "name");
+
+        docs.updateOne(Filters.eq("_id", "p1"), Updates.combine(Updates.set("portrait.scores.churn", 0.3), Updates.unset("recent")));
+        read = docs.find(Filters.eq("_id", "p1")).first();
+        assertThat(read.get("portrait", Document.class).get("scores", Document.class).getDouble("churn")).isEqualTo(0.3);
+        assertThat(read.containsKey("recent")).isFalse();
+        assertThat(stored.storedById(new de.bwaldvogel.mongo.bson.Document("_id", "p1")).get("portrait")).isNotSameAs(portraitBefore);
+    }
+
+    @Test
+    void sameValuesAreEqualOfTheSameTypesInTheSameOrder() {
+        var a = new de.bwaldvogel.mongo.bson.Document("x", 1).append("y", List.of("p", 2L));
+        assertThat(IdFirstMemoryBackend.IdFirstCollection.same(a, new de.bwaldvogel.mongo.bson.Document("x", 1)
+                .append("y", List.of("p", 2L)))).isTrue();
+        assertThat(IdFirstMemoryBackend.IdFirstCollection.same(a, new de.bwaldvogel.mongo.bson.Document("y", List.of("p", 2L))
+                .append("x", 1))).isFalse();
+        assertThat(IdFirstMemoryBackend.IdFirstCollection.same(a, new de.bwaldvogel.mongo.bson.Document("x", 1L)
+                .append("y", List.of("p", 2L)))).isFalse();
+        assertThat(IdFirstMemoryBackend.IdFirstCollection.same(a, new de.bwaldvogel.mongo.bson.Document("x", 1)
+                .append("y", List.of("p", 2)))).isFalse();
+    }
+
     private static List<String> ids(org.bson.conversions.Bson filter) {
         return docs.find(filter).map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
     }
