@@ -41,6 +41,8 @@ import org.springframework.stereotype.Component;
 public class PhoneHolders implements ApplicationRunner {
 
     static final String COLLECTION = "customer_phones";
+    /** Customers per reply when listing them all: unasked, the embedded store answers a million in one reply, over the wire limit. */
+    private static final int STREAM_BATCH = 10_000;
     private static final String PHONE = "phone";
     private static final String MANAGER = "managerCode";
     private static final String HOLDERS = "customerIds";
@@ -113,7 +115,8 @@ public class PhoneHolders implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         List<Document> chunk = new ArrayList<>();
         for (Document customer : mongo.getCollection(CustomerDocuments.COLLECTION)
-                .find(Filters.and(Filters.exists(PHONE), Filters.exists(MANAGER))).projection(Projections.include(PHONE, MANAGER))) {
+                .find(Filters.and(Filters.exists(PHONE), Filters.exists(MANAGER))).projection(Projections.include(PHONE, MANAGER))
+                .batchSize(STREAM_BATCH)) {
             chunk.add(customer);
             if (chunk.size() == CHUNK) {
                 list(unlisted(chunk));
