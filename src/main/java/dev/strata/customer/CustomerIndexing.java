@@ -32,8 +32,8 @@ class CustomerIndexing implements SmartInitializingSingleton {
 
     static final int CHUNK = 2000;
     /**
-     * Ids per re-read: the embedded server matches each found document against every {@code $in} value,
-     * so a query's cost grows with the square of its size; small chunks keep it linear.
+     * Ids per re-read: bounded queries and replies (the in-memory store now looks an {@code _id $in} up value by value,
+     * so the size no longer costs its square).
      */
     static final int REREAD_CHUNK = 100;
     private static final Logger log = LoggerFactory.getLogger(CustomerIndexing.class);

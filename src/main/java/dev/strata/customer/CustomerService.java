@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustomerService {
 
-    /** Seqs per lookup: the embedded store's cost grows with the square of an {@code $in}'s size. */
+    /** Seqs per lookup: bounded queries and replies (a unique field's {@code $in} is looked up value by value). */
     private static final int SEQ_CHUNK = 100;
 
     private final MongoTemplate mongo;

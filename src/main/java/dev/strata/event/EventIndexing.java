@@ -42,7 +42,7 @@ class EventIndexing implements StartupIndexPart {
     private static final Logger log = LoggerFactory.getLogger(EventIndexing.class);
     /** Events per batch read and counted: few sorted runs per day in the index, replies far under the wire limit. */
     private static final int CHUNK = 10_000;
-    /** Customer IDs per lookup: the embedded store's {@code $in} costs grow with the square of their size. */
+    /** Customer IDs per catch-up lookup: bounded queries and replies. */
     private static final int LOOKUP_CHUNK = 100;
     /** Other instances' clocks and in-flight writes: re-read a little before the last catch-up (replays count once). */
     private static final Duration OVERLAP = Duration.ofSeconds(30);
