@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "strata.demo.customers=0",
         // Campaign work is polled; command-counting tests must not see the poller (campaign tests turn it back on).
         "strata.campaigns.poll-interval=PT1H",
+        // Tests that work journeys drive their own runners; a background runner's first pass must not take their lanes.
+        "strata.campaigns.runners=0",
         "strata.warmup.duration=PT0S",
         // Tests speak from loopback through a "proxy", so X-Forwarded-For gives each simulated caller its address.
         "strata.security.throttle.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1,::1",
