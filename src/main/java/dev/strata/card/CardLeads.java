@@ -57,7 +57,7 @@ class CardLeads {
 
     /**
      * Puts unowned prospects in the book of the card they visited first; a racing visit of the same person does it once.
-     * Returns the adopted customers as they are now, by ID (the others are left out).
+     * Returns the adopted customers as they are now, by ID, read with the fields a visit batch needs (the others are left out).
      */
     Map<String, Customer> adoptProspects(Map<String, BusinessCard> cardByProspect) {
         if (cardByProspect.isEmpty()) {
@@ -71,7 +71,7 @@ class CardLeads {
             unowned.put(id, Criteria.where("managerCode").is(null).and("lifecycleStage").is(LifecycleStage.PROSPECT));
         });
         writes.updateEachIf(updates, unowned);
-        return live.resolveUnscoped(cardByProspect.keySet());
+        return live.resolveUnscoped(cardByProspect.keySet(), CardVisitWriter.VISITOR_FIELDS);
     }
 
     /** A contact left on a card: by whom (the visitor as resolved), on which card, with what name and number. */

@@ -32,6 +32,11 @@ class CardVisitWriter {
 
     private static final Logger log = LoggerFactory.getLogger(CardVisitWriter.class);
     private static final int RECENT_EVENTS = Customer.RecentEvent.KEPT;
+    /**
+     * What the batch needs of its visitors besides their ID and seq: whose book they are in and whether they are still a
+     * prospect (adoption, leads). Their portraits are not read or mapped whole.
+     */
+    static final List<String> VISITOR_FIELDS = List.of("managerCode", "lifecycleStage");
 
     private final IdentityResolver identities;
     private final CardLeads leads;
@@ -54,7 +59,8 @@ class CardVisitWriter {
                 wanted.add(v.sharer());
             }
         });
-        IdentityResolver.Resolution resolved = identities.resolve(wanted, i -> shapes.getOrDefault(i, NewProspect.WALK_IN));
+        IdentityResolver.Resolution resolved = identities.resolve(wanted, i -> shapes.getOrDefault(i, NewProspect.WALK_IN),
+                VISITOR_FIELDS);
         Map<String, Customer> byKey = new HashMap<>(resolved.byKey());
         adopt(visits, byKey, resolved.created());
         Map<CardVisit, Customer> visitors = new LinkedHashMap<>();

@@ -64,6 +64,16 @@ public class IdentityResolver {
     /** As {@link #resolve(Collection)}, a prospect created for an unowned identity starting out as {@code shape} says. */
     public Resolution resolve(Collection<Customer.ChannelIdentity> identities,
             Function<Customer.ChannelIdentity, NewProspect> shape) {
+        return resolve(identities, shape, null);
+    }
+
+    /**
+     * As {@link #resolve(Collection, Function)}, each customer read with only {@code fields} (top-level names; its ID,
+     * seq and merge pointer always), the rest left empty, or whole when {@code fields} is null: a caller that needs a few
+     * fields of many large portraits skips reading and mapping the rest.
+     */
+    public Resolution resolve(Collection<Customer.ChannelIdentity> identities,
+            Function<Customer.ChannelIdentity, NewProspect> shape, Collection<String> fields) {
         Map<String, Customer.ChannelIdentity> byKey = new LinkedHashMap<>();
         identities.forEach(identity -> byKey.putIfAbsent(IdentityClaims.key(identity), identity));
         Map<String, String> owners = owners(byKey);
@@ -88,13 +98,13 @@ public class IdentityResolver {
             owners.putAll(registry.owners(lost));
             remember(owners);
         }
-        Map<String, Customer> customers = live.resolveUnscoped(owners.values().stream().filter(id -> !toCreate.containsKey(id)).toList());
+        Map<String, Customer> customers = read(owners.values().stream().filter(id -> !toCreate.containsKey(id)).toList(), fields);
         owners.forEach((key, id) -> {
             if (!toCreate.containsKey(id) && !customers.containsKey(id)) {
                 toCreate.put(id, byKey.get(key));
             }
         });
-        customers.putAll(createProspects(toCreate, shape));
+        customers.putAll(createProspects(toCreate, shape, fields));
         Map<String, Customer> result = new HashMap<>();
         owners.forEach((key, id) -> {
             if (customers.containsKey(id)) {
@@ -133,7 +143,7 @@ public class IdentityResolver {
 
     /** Writes one prospect per identity, by the customer ID already claimed for it. */
     private Map<String, Customer> createProspects(Map<String, Customer.ChannelIdentity> toCreate,
-            Function<Customer.ChannelIdentity, NewProspect> shape) {
+            Function<Customer.ChannelIdentity, NewProspect> shape, Collection<String> fields) {
         if (toCreate.isEmpty()) {
             return Map.of();
         }
@@ -145,6 +155,13 @@ public class IdentityResolver {
         }
         // A prospect the store already has came from another request healing the same crash remnant: as good as ours.
         writes.insert(prospects);
-        return live.resolveUnscoped(toCreate.keySet());
+        return read(toCreate.keySet(), fields);
+    }
+
+    private Map<String, Customer> read(Collection<String> ids, Collection<String> fields) {
+        if (ids.isEmpty()) {
+            return new HashMap<>();
+        }
+        return fields == null ? live.resolveUnscoped(ids) : live.resolveUnscoped(ids, fields);
     }
 }
