@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 
 /** An event's stored document built by hand, as the mapper would write it: bulk loads skip the reflective mapping. */
 final class EventDocuments {
@@ -12,6 +13,18 @@ final class EventDocuments {
     static final String COLLECTION = "events";
 
     private EventDocuments() {
+    }
+
+    /**
+     * The document the mapper writes for an event, its ID included: an ID that is an ObjectId's hex form is stored as
+     * that ObjectId, as Spring Data stores a {@code String} ID.
+     */
+    static Document mapped(Event event) {
+        Document document = of(event);
+        if (ObjectId.isValid(event.id())) {
+            document.put("_id", new ObjectId(event.id()));
+        }
+        return document;
     }
 
     static Document of(Event event) {
