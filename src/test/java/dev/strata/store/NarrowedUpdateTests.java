@@ -102,6 +102,44 @@ class NarrowedUpdateTests {
         assertThat(modified).as("updates that changed a document").isGreaterThan(300);
     }
 
+    @Test
+    void concurrentUpdatesOfOneDocumentLoseNothingAndEveryReadSeesItWhole() throws Exception {
+        MongoCollection<Document> hot = ours.getDatabase("narrowed").getCollection("hot");
+        List<Document> big = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            big.add(new Document("i", i).append("tags", List.of("x", "y")));
+        }
+        hot.insertOne(new Document("_id", "h").append("big", big).append("a", 0).append("b", 0).append("log", new ArrayList<>()));
+        var writerA = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 400; i++) {
+                hot.updateOne(Filters.eq("_id", "h"), Updates.inc("a", 1));
+            }
+        });
+        var writerB = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 400; i++) {
+                hot.updateOne(Filters.and(Filters.eq("_id", "h"), Filters.gte("b", 0)),
+                        Updates.combine(Updates.inc("b", 1), Updates.pushEach("log", List.of(i), new PushOptions().slice(-5))));
+            }
+        });
+        int reads = 0;
+        while (!writerA.isDone() || !writerB.isDone()) {
+            Document read = hot.find(Filters.in("_id", List.of("h"))).first();
+            assertThat(read.getList("big", Document.class)).isEqualTo(big);
+            assertThat(List.copyOf(read.keySet()).subList(0, 5)).containsExactly("_id", "big", "a", "b", "log");
+            assertThat(hot.findOneAndUpdate(Filters.eq("_id", "h"), Updates.inc("reads", 1)).getList("big", Document.class))
+                    .hasSize(200);
+            reads++;
+        }
+        writerA.get();
+        writerB.get();
+        Document last = hot.find(Filters.eq("_id", "h")).first();
+        assertThat(last.getInteger("a")).isEqualTo(400);
+        assertThat(last.getInteger("b")).isEqualTo(400);
+        assertThat(last.getList("log", Integer.class)).containsExactly(395, 396, 397, 398, 399);
+        assertThat(last.getInteger("reads", 0)).isEqualTo(reads);
+        assertThat(last.getList("big", Document.class)).isEqualTo(big);
+    }
+
     private static Object outcome(MongoCollection<Document> c, Function<MongoCollection<Document>, Object> op) {
         try {
             return String.valueOf(op.apply(c));
