@@ -55,6 +55,9 @@ final class IdFirstMemoryBackend extends MemoryBackend {
         /** Set while a write runs on this thread: it queries (through the read path) the stored documents to change. */
         private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> false);
 
+        /** Set while an update by {@code _id} runs on this thread: the working copy found in place of the stored document. */
+        private static final ThreadLocal<NarrowedUpdate> WORKING = new ThreadLocal<>();
+
         private final SharedStrings strings;
 
         IdFirstCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
@@ -82,34 +85,27 @@ final class IdFirstMemoryBackend extends MemoryBackend {
         /**
          * An update shares its own (small) document's strings before it is applied, so what it writes into the stored
          * document is shared, while the rest of that document, already shared, is not walked again on every change.
+         * An update of one document by {@code _id} is applied to a narrowed working copy (see {@link NarrowedUpdate}),
+         * which the stock update finds in place of the stored document, and its outcome then goes into the stored one.
          */
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
                 boolean multi, boolean upsert, Oplog oplog) {
             strings.share(update);
             Document stored = multi ? null : storedById(selector);
-            Document before = stored == null ? null : new Document(stored);
-            Document result = super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
-            if (before != null) {
-                keepUnchanged(stored, before);
+            if (stored == null) {
+                return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
             }
+            NarrowedUpdate narrowed = NarrowedUpdate.of(stored, selector, update, getIndexes());
+            WORKING.set(narrowed);
+            Document result;
+            try {
+                result = super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+            } finally {
+                WORKING.remove();
+            }
+            narrowed.applyToStored();
             return result;
-        }
-
-        /**
-         * Puts the earlier values back where an update left a field equal to what it was: the stock server stores a
-         * fresh deep copy of every field of the document it updates, so pushing one touchpoint onto a customer
-         * re-created the whole portrait, all of it surviving into the old generation (long young-GC pauses). The
-         * earlier values are never changed in place (every update works on a copy), so sharing them is safe.
-         */
-        private static void keepUnchanged(Document stored, Document before) {
-            for (String key : List.copyOf(stored.keySet())) {
-                Object now = stored.get(key);
-                Object was = before.get(key);
-                if (was != null && was != now && same(was, now)) {
-                    stored.put(key, was);
-                }
-            }
         }
 
         /** Equal values of the same types, with sub-document fields in the same order (a map's equals ignores order). */
@@ -180,7 +176,7 @@ final class IdFirstMemoryBackend extends MemoryBackend {
                 }
                 Document result = super.findAndModify(query);
                 if (result.get("value") instanceof Document value) {
-                    result.put("value", value.cloneDeeply());
+                    result.put("value", new Document(value));
                 }
                 return result;
             } finally {
@@ -208,8 +204,10 @@ final class IdFirstMemoryBackend extends MemoryBackend {
                     if (index.canHandle(byId)) {
                         // Candidates are matched against the whole query, or only the rest when the index is exact.
                         Document rest = exact(id) ? withoutId(query) : query;
+                        NarrowedUpdate narrowed = WORKING.get();
                         Stream<Document> found = StreamSupport.stream(index.getPositions(byId).spliterator(), false)
-                                .map(this::getDocument);
+                                .map(this::getDocument)
+                                .map(d -> narrowed != null && d == narrowed.stored ? narrowed.work : d);
                         if (!READING.get()) {
                             return matchDocumentsFromStream(found, rest, orderBy, skip, limit, batchSize, fieldSelector);
                         }
@@ -267,11 +265,16 @@ final class IdFirstMemoryBackend extends MemoryBackend {
             return plain(value) || value instanceof Long || value instanceof Integer;
         }
 
-        /** A deep copy of what the reply needs: only the included top-level fields when the projection names only such. */
+        /**
+         * A copy of the stored document's top level (only the included top-level fields when the projection names only
+         * such), made under the lock: an update replaces a stored document's top-level values and never changes a value
+         * in place (it works on deep copies, and what it left equal is the object stored before), so what a reply
+         * encodes after the lock is released stays as it was, and sharing the values is safe.
+         */
         static Document copyOf(Document stored, Document fieldSelector) {
             if (fieldSelector == null || fieldSelector.isEmpty() || !fieldSelector.keySet().stream()
                     .allMatch(key -> key.indexOf('.') < 0 && !key.startsWith("$") && isInclusion(fieldSelector.get(key)))) {
-                return stored.cloneDeeply();
+                return new Document(stored);
             }
             Document copy = new Document();
             for (String key : fieldSelector.keySet()) {
@@ -282,7 +285,7 @@ final class IdFirstMemoryBackend extends MemoryBackend {
             if (stored.containsKey("_id")) {
                 copy.put("_id", stored.get("_id"));
             }
-            return copy.cloneDeeply();
+            return copy;
         }
 
         private static boolean isInclusion(Object value) {
