@@ -25,10 +25,13 @@ public class BranchService {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final dev.strata.shared.RecentReads<Branch> recent;
 
-    BranchService(MongoTemplate mongo, Clock clock) {
+    BranchService(MongoTemplate mongo, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${strata.reference-data.max-age:PT5S}") java.time.Duration maxAge) {
         this.mongo = mongo;
         this.clock = clock;
+        this.recent = new dev.strata.shared.RecentReads<>(maxAge, 10_000);
     }
 
     /** Result of an upsert: the stored branches and the rows refused. */
@@ -50,6 +53,7 @@ public class BranchService {
             } else {
                 Branch branch = new Branch(row.code(), row.name().trim(), row.city(), clock.instant());
                 stored.add(mongo.save(branch));
+                recent.written(List.of(branch.code()));
             }
         }
         return new UpsertResult(stored, errors);
@@ -63,9 +67,9 @@ public class BranchService {
         return code != null && mongo.exists(Query.query(Criteria.where("_id").is(code)), Branch.class);
     }
 
-    /** Branches by code in one query, for batched field resolution. */
+    /** Branches by code, for batched field resolution: as read within the last few seconds ({@link dev.strata.shared.RecentReads}). */
     public Map<String, Branch> findAll(Collection<String> codes) {
-        return mongo.find(Query.query(Criteria.where("_id").in(codes)), Branch.class).stream()
-                .collect(Collectors.toMap(Branch::code, Function.identity()));
+        return recent.get(codes, missing -> mongo.find(Query.query(Criteria.where("_id").in(missing)), Branch.class).stream()
+                .collect(Collectors.toMap(Branch::code, Function.identity())));
     }
 }

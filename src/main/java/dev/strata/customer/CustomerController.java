@@ -1,9 +1,5 @@
 package dev.strata.customer;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.Period;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -18,17 +14,14 @@ import dev.strata.graphql.Paging;
 import dev.strata.graphql.RowResult;
 import dev.strata.manager.ManagerService;
 import dev.strata.manager.RelationshipManager;
-import dev.strata.security.StrataPrincipal;
 import dev.strata.security.Viewers;
 import dev.strata.shared.Scope;
 import graphql.schema.DataFetchingEnvironment;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** GraphQL entry to customer portraits and the core-banking feed. */
@@ -42,18 +35,14 @@ class CustomerController implements NodeFetcher {
     private final BranchService branches;
     private final ManagerService managers;
     private final ApplicationEventPublisher audit;
-    private final Clock clock;
-    private final ZoneId zone;
 
     CustomerController(CustomerService customers, CustomerIngestService ingest, BranchService branches,
-            ManagerService managers, ApplicationEventPublisher audit, Clock clock, @Value("${strata.time-zone:Asia/Shanghai}") ZoneId zone) {
+            ManagerService managers, ApplicationEventPublisher audit) {
         this.customers = customers;
         this.ingest = ingest;
         this.branches = branches;
         this.managers = managers;
         this.audit = audit;
-        this.clock = clock;
-        this.zone = zone;
     }
 
     @QueryMapping
@@ -76,24 +65,6 @@ class CustomerController implements NodeFetcher {
     @MutationMapping
     CustomerIngestService.UpsertResult upsertCustomers(DataFetchingEnvironment env) {
         return ingest.upsert(CustomerInputs.batch(env.getArgument("input")));
-    }
-
-    @SchemaMapping
-    Integer age(Customer customer) {
-        return customer.birthDate() == null ? null
-                : Period.between(customer.birthDate(), clock.instant().atZone(zone).toLocalDate()).getYears();
-    }
-
-    /** Withheld beside a masked ID number, which holds it; {@code age} stays for everyone. */
-    @SchemaMapping
-    LocalDate birthDate(Customer customer) {
-        return Masking.seesIdNumber(Viewers.require()) ? customer.birthDate() : null;
-    }
-
-    @SchemaMapping
-    String phone(Customer customer) {
-        StrataPrincipal viewer = Viewers.require();
-        return Masking.seesPhone(viewer, customer) ? customer.phone() : Masking.maskPhone(customer.phone());
     }
 
     /** Batched so that the audit entries of a whole page of unmasked reads are one write. */

@@ -28,7 +28,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
-/** Labels: defining them and putting them on or off customers in the caller's scope. */
+/** Labels: defining them and putting them on or off customers in the caller's scope. Labels are inserted, never updated nor deleted. */
 @Service
 public class LabelService {
 
@@ -43,9 +43,11 @@ public class LabelService {
     private final RuleValidator validator;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final KnownLabels known;
 
     LabelService(MongoTemplate mongo, CustomerLabels customerLabels, CustomerRefs refs, RuleValidator validator,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, KnownLabels known) {
+        this.known = known;
         this.validator = validator;
         this.events = events;
         this.mongo = mongo;
@@ -146,9 +148,9 @@ public class LabelService {
         return KeysetPages.page(mongo, Label.class, filter, paging, Sort.Direction.ASC);
     }
 
-    /** Labels by local ID in one query, for batched resolution. */
+    /** Labels by local ID, for batched resolution: labels are never changed, so each is read once ({@link KnownLabels}). */
     public List<Label> findAll(List<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Label.class);
+        return known.findAll(ids);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','MARKETER','BRANCH_MANAGER','RELATIONSHIP_MANAGER')")

@@ -27,8 +27,11 @@ public class ManagerService {
     private final MongoTemplate mongo;
     private final BranchService branches;
     private final Clock clock;
+    private final dev.strata.shared.RecentReads<RelationshipManager> recent;
 
-    ManagerService(MongoTemplate mongo, BranchService branches, Clock clock) {
+    ManagerService(MongoTemplate mongo, BranchService branches, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${strata.reference-data.max-age:PT5S}") java.time.Duration maxAge) {
+        this.recent = new dev.strata.shared.RecentReads<>(maxAge, 10_000);
         this.mongo = mongo;
         this.branches = branches;
         this.clock = clock;
@@ -56,6 +59,7 @@ public class ManagerService {
             } else {
                 stored.add(mongo.save(new RelationshipManager(row.code(), row.name().trim(), row.branchCode(), row.title(),
                         row.phone(), clock.instant())));
+                recent.written(List.of(row.code()));
             }
         }
         return new UpsertResult(stored, errors);
@@ -65,9 +69,9 @@ public class ManagerService {
         return code == null ? null : mongo.findById(code, RelationshipManager.class);
     }
 
-    /** Managers by code in one query, for batched field resolution. */
+    /** Managers by code, for batched field resolution: as read within the last few seconds ({@link dev.strata.shared.RecentReads}). */
     public Map<String, RelationshipManager> findAll(Collection<String> codes) {
-        return mongo.find(Query.query(Criteria.where("_id").in(codes)), RelationshipManager.class).stream()
-                .collect(Collectors.toMap(RelationshipManager::code, Function.identity()));
+        return recent.get(codes, missing -> mongo.find(Query.query(Criteria.where("_id").in(missing)), RelationshipManager.class)
+                .stream().collect(Collectors.toMap(RelationshipManager::code, Function.identity())));
     }
 }

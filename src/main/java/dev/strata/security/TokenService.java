@@ -15,12 +15,14 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Issues and verifies HS256 JWTs: algorithm pinned, issuer, audience, subject, roles, iat and exp all required.
  * Access tokens are short-lived; a refresh token (another audience, so it never passes as an access token)
- * buys a new pair. Both carry the user's token version and die when it moves on ({@link TokenVersions}).
+ * buys a new pair. Both carry the user's token version and die when it moves on ({@link TokenVersions}). An access
+ * token's signature and claims are checked once ({@link VerifiedTokens}); its expiry and version on every use.
  */
 @Service
 public class TokenService {
@@ -33,12 +35,15 @@ public class TokenService {
     private final SecurityProperties properties;
     private final TokenVersions versions;
     private final Clock clock;
+    private final VerifiedTokens verified;
 
-    TokenService(SecurityProperties properties, StoreProperties store, TokenVersions versions, Clock clock) {
+    TokenService(SecurityProperties properties, StoreProperties store, TokenVersions versions, Clock clock,
+            @Value("${strata.security.verified-tokens:4096}") int verifiedTokens) {
         this.key = JwtKeyProvider.resolve(properties.jwtSecret(), store.dataDir());
         this.properties = properties;
         this.versions = versions;
         this.clock = clock;
+        this.verified = new VerifiedTokens(verifiedTokens);
     }
 
     /** A signed access token with its expiry, and the refresh token that renews it. */
@@ -55,6 +60,13 @@ public class TokenService {
 
     /** Verifies an access token and returns who it speaks for; any defect, or a revoked version, is a {@link JwtException}. */
     public StrataPrincipal verify(String token) {
+        VerifiedTokens.Verified known = verified.get(token);
+        if (known != null) {
+            if (clock.millis() <= known.passesUntilMillis()) {
+                return current(known.principal().username(), known.version(), known.principal());
+            }
+            verified.remove(token);
+        }
         return verify(token, properties.audience());
     }
 
@@ -82,12 +94,24 @@ public class TokenService {
         if (!(claims.get("roles") instanceof Collection<?> roleNames)) {
             throw new JwtException("Token lacks roles");
         }
-        Integer version = claims.get(VERSION, Integer.class);
-        if (!versions.isCurrent(claims.getSubject(), version == null ? 0 : version)) {
+        Integer claimed = claims.get(VERSION, Integer.class);
+        int version = claimed == null ? 0 : claimed;
+        StrataPrincipal principal = current(claims.getSubject(), version, new StrataPrincipal(claims.getSubject(),
+                toRoles(roleNames), claims.get("branch", String.class), claims.get("manager", String.class)));
+        if (audience.equals(properties.audience()) && claims.getNotBefore() == null) {
+            // passes while now - skew <= exp, as the parser checks it
+            verified.put(token, new VerifiedTokens.Verified(principal, version,
+                    claims.getExpiration().getTime() + CLOCK_SKEW_SECONDS * 1000));
+        }
+        return principal;
+    }
+
+    /** The principal, if the token's version is still its user's current one (and the user not disabled). */
+    private StrataPrincipal current(String username, int version, StrataPrincipal principal) {
+        if (!versions.isCurrent(username, version)) {
             throw new JwtException("Token revoked");
         }
-        return new StrataPrincipal(claims.getSubject(), toRoles(roleNames),
-                claims.get("branch", String.class), claims.get("manager", String.class));
+        return principal;
     }
 
     private String sign(StrataPrincipal principal, int version, String audience, Instant now, Instant expiresAt) {
@@ -121,6 +145,6 @@ public class TokenService {
         } catch (IllegalArgumentException e) {
             throw new JwtException("Token names an unknown role");
         }
-        return roles;
+        return java.util.Collections.unmodifiableSet(roles);
     }
 }

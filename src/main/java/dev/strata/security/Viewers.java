@@ -24,6 +24,11 @@ public final class Viewers {
         return current().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("No valid bearer token"));
     }
 
+    /** The caller of this GraphQL request, who must be authenticated; looked up once a request. */
+    public static StrataPrincipal require(graphql.GraphQLContext request) {
+        return request.computeIfAbsent(StrataPrincipal.class, key -> require());
+    }
+
     /** The caller's username, or "anonymous" for public operations. */
     public static String name() {
         return current().map(StrataPrincipal::username).orElse("anonymous");
