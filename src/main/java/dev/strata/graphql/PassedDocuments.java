@@ -1,13 +1,12 @@
 package dev.strata.graphql;
 
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.Instrumentation;
@@ -28,7 +27,8 @@ import graphql.validation.ValidationError;
 final class PassedDocuments implements Instrumentation {
 
     private final Instrumentation check;
-    private final Map<Document, Set<String>> passed = Collections.synchronizedMap(new WeakHashMap<>());
+    /** By identity, and weakly: a document the cache let go of is forgotten here too. No lock on the request path. */
+    private final Cache<Document, Set<String>> passed = Caffeine.newBuilder().weakKeys().build();
 
     PassedDocuments(Instrumentation check) {
         this.check = check;
@@ -54,14 +54,14 @@ final class PassedDocuments implements Instrumentation {
         String query = context.getExecutionInput().getQuery();
         boolean conditional = query == null || query.contains("@skip") || query.contains("@include");
         if (!conditional) {
-            Set<String> operations = passed.get(document);
+            Set<String> operations = passed.getIfPresent(document);
             if (operations != null && operations.contains(operation)) {
                 return SimpleInstrumentationContext.noOp();
             }
         }
         InstrumentationContext<ExecutionResult> result = check.beginExecuteOperation(parameters, state);
         if (!conditional) {
-            passed.computeIfAbsent(document, d -> ConcurrentHashMap.newKeySet()).add(operation);
+            passed.get(document, d -> ConcurrentHashMap.newKeySet()).add(operation);
         }
         return result;
     }

@@ -2,6 +2,7 @@ package dev.strata.graphql;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -26,7 +27,7 @@ public class RequestIds extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String offered = request.getHeader(HEADER);
-        String id = offered != null && PLAIN.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && PLAIN.matcher(offered).matches() ? offered : newId();
         request.setAttribute(KEY, id);
         response.setHeader(HEADER, id);
         MDC.put(KEY, id);
@@ -35,6 +36,15 @@ public class RequestIds extends OncePerRequestFilter {
         } finally {
             MDC.remove(KEY);
         }
+    }
+
+    /**
+     * A fresh id in UUID form from the thread's own generator: it need only be unique, not secret, and
+     * {@code UUID.randomUUID()} takes one lock shared by every request thread.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     /** This request's id, or null outside a request. */
