@@ -98,12 +98,12 @@ class RunnerDocumentsTests extends StrataIntegrationTest {
             update.set("answeredChannel", Channel.values()[random.nextInt(Channel.values().length)]);
         }
         if (random.nextBoolean()) {
-            update.set("waitUntil", instant(random));
-        }
-        if (random.nextBoolean()) {
+            boolean waiting = random.nextBoolean();
             update.set("stepKey", "s" + random.nextInt(4)).set("stepSeq", random.nextLong(1, 100)).set("dueAt", instant(random))
-                    .set("state", random.nextBoolean() ? Enrollment.State.ACTIVE : Enrollment.State.WAITING_RESPONSE);
-            if (random.nextBoolean()) {
+                    .set("state", waiting ? Enrollment.State.WAITING_RESPONSE : Enrollment.State.ACTIVE);
+            if (waiting) {
+                update.set("waitUntil", instant(random));
+            } else {
                 update.unset("waitUntil");
             }
         } else {
