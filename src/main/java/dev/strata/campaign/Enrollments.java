@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -91,12 +91,12 @@ class Enrollments {
 
     private Set<Integer> insertAll(List<Enrollment> batch) {
         Set<Integer> refused = new HashSet<>();
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Enrollment.class);
-        bulk.insert(batch);
+        List<org.bson.Document> documents = batch.stream().map(RunnerDocuments::enrollment).toList();
         try {
-            bulk.execute();
-        } catch (BulkOperationException e) {
-            e.getErrors().forEach(error -> {
+            mongo.getCollection(mongo.getCollectionName(Enrollment.class)).insertMany(documents,
+                    new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            e.getWriteErrors().forEach(error -> {
                 if (error.getCode() != 11000) {
                     throw e;
                 }

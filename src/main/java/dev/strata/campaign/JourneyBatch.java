@@ -1,6 +1,7 @@
 package dev.strata.campaign;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,11 @@ import dev.strata.customer.LiveCustomers;
 import dev.strata.manager.ManagerService;
 import dev.strata.manager.RelationshipManager;
 import dev.strata.product.ProductService;
-import org.springframework.data.mongodb.core.BulkOperations;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -61,8 +66,14 @@ class JourneyBatch {
             int bar = token.lastIndexOf('|');
             wanted.put(token.substring(0, bar), Long.parseLong(token.substring(bar + 1)));
         }
-        List<Enrollment> due = mongo.find(Query.query(Criteria.where("_id").in(wanted.keySet())), Enrollment.class)
-                .stream().filter(e -> !e.ended() && wanted.get(e.id()) == e.stepSeq()).toList();
+        List<Enrollment> due = new ArrayList<>(wanted.size());
+        mongo.getCollection(mongo.getCollectionName(Enrollment.class)).find(Filters.in("_id", wanted.keySet()))
+                .forEach(d -> {
+                    Enrollment e = RunnerDocuments.readEnrollment(d);
+                    if (!e.ended() && wanted.get(e.id()) == e.stepSeq()) {
+                        due.add(e);
+                    }
+                });
         if (due.isEmpty()) {
             return;
         }
@@ -119,18 +130,16 @@ class JourneyBatch {
         }
         List<String> ids = List.copyOf(updates.keySet());
         Set<String> won = claims.claim(ids.stream().map(id -> StepClaims.key(id, work.expectedSeq.get(id))).toList());
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Enrollment.class);
-        int applied = 0;
+        List<UpdateOneModel<Document>> moves = new ArrayList<>(ids.size());
         for (String id : ids) {
             if (won.contains(StepClaims.key(id, work.expectedSeq.get(id)))) {
-                bulk.updateOne(Query.query(Criteria.where("_id").is(id)), updates.get(id));
-                applied++;
+                moves.add(new UpdateOneModel<>(Filters.eq("_id", id), RunnerDocuments.update(updates.get(id))));
             }
         }
-        if (applied > 0) {
-            bulk.execute();
+        if (!moves.isEmpty()) {
+            mongo.getCollection(mongo.getCollectionName(Enrollment.class)).bulkWrite(moves, new BulkWriteOptions().ordered(false));
         }
-        return applied;
+        return moves.size();
     }
 
     private JourneyWalk.Names names(java.util.Collection<Customer> customers, java.util.Collection<Campaign> campaigns) {

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -38,13 +38,14 @@ class OutboxSender implements ChannelSender {
             return List.of();
         }
         Instant now = clock.instant();
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, OutboxMessage.class);
-        bulk.insert(messages.stream().map(m -> new OutboxMessage(m.dedupKey(), m.touchpointId(), m.customerId(),
-                m.campaignId(), m.stepKey(), m.variant(), m.channel().name(), m.text(), m.trackingToken(), now)).toList());
+        List<org.bson.Document> documents = messages.stream().map(m -> RunnerDocuments.outbox(new OutboxMessage(m.dedupKey(),
+                m.touchpointId(), m.customerId(), m.campaignId(), m.stepKey(), m.variant(), m.channel().name(), m.text(),
+                m.trackingToken(), now))).toList();
         try {
-            bulk.execute();
-        } catch (BulkOperationException e) {
-            if (e.getErrors().stream().anyMatch(error -> error.getCode() != 11000)) {
+            mongo.getCollection(mongo.getCollectionName(OutboxMessage.class)).insertMany(documents,
+                    new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != 11000)) {
                 throw e;
             }
         }

@@ -5,9 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -45,12 +45,10 @@ class StepClaims {
         List<Document> markers = new ArrayList<>(keys.size());
         keys.forEach(key -> markers.add(new Document("_id", key)));
         Set<String> won = new HashSet<>(keys);
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        bulk.insert(markers);
         try {
-            bulk.execute();
-        } catch (BulkOperationException e) {
-            e.getErrors().forEach(error -> {
+            mongo.getCollection(COLLECTION).insertMany(markers, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            e.getWriteErrors().forEach(error -> {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw e;
                 }

@@ -54,12 +54,13 @@ public class TouchpointService {
             return List.of();
         }
         Set<Integer> refused = new java.util.HashSet<>();
-        var bulk = mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, Touchpoint.class);
-        bulk.insert(batch);
+        List<org.bson.Document> documents = new java.util.ArrayList<>(batch.size());
+        batch.forEach(t -> documents.add(TouchpointDocuments.of(t)));
         try {
-            bulk.execute();
-        } catch (org.springframework.data.mongodb.BulkOperationException e) {
-            e.getErrors().forEach(error -> {
+            mongo.getCollection(TouchpointDocuments.COLLECTION).insertMany(documents,
+                    new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            e.getWriteErrors().forEach(error -> {
                 if (error.getCode() != 11000) {
                     throw e;
                 }
