@@ -2,11 +2,13 @@ package dev.strata.campaign;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 
 import dev.strata.shared.Channel;
+import dev.strata.store.StoredValues;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.query.Update;
+
+import static dev.strata.store.StoredValues.putIfPresent;
 
 /**
  * The documents and updates the journey runner writes in bulk (enrollments, outbox messages, enrollment moves), built
@@ -20,19 +22,19 @@ final class RunnerDocuments {
 
     static Document enrollment(Enrollment e) {
         Document d = new Document("_id", e.id());
-        put(d, "campaignId", e.campaignId());
-        put(d, "customerId", e.customerId());
+        putIfPresent(d, "campaignId", e.campaignId());
+        putIfPresent(d, "customerId", e.customerId());
         d.put("control", e.control());
-        put(d, "state", e.state());
-        put(d, "stepKey", e.stepKey());
+        putIfPresent(d, "state", e.state());
+        putIfPresent(d, "stepKey", e.stepKey());
         d.put("stepSeq", e.stepSeq());
-        put(d, "dueAt", e.dueAt());
-        put(d, "enrolledAt", e.enrolledAt());
-        put(d, "endedAt", e.endedAt());
-        put(d, "waitUntil", e.waitUntil());
+        putIfPresent(d, "dueAt", e.dueAt());
+        putIfPresent(d, "enrolledAt", e.enrolledAt());
+        putIfPresent(d, "endedAt", e.endedAt());
+        putIfPresent(d, "waitUntil", e.waitUntil());
         d.put("responseRank", e.responseRank());
-        put(d, "responseChannel", e.responseChannel());
-        put(d, "answeredChannel", e.answeredChannel());
+        putIfPresent(d, "responseChannel", e.responseChannel());
+        putIfPresent(d, "answeredChannel", e.answeredChannel());
         d.put("converted", e.converted());
         d.put("runs", e.runs());
         return d;
@@ -49,15 +51,15 @@ final class RunnerDocuments {
 
     static Document outbox(OutboxSender.OutboxMessage m) {
         Document d = new Document("_id", m.id());
-        put(d, "touchpointId", m.touchpointId());
-        put(d, "customerId", m.customerId());
-        put(d, "campaignId", m.campaignId());
-        put(d, "stepKey", m.stepKey());
-        put(d, "variant", m.variant());
-        put(d, "channel", m.channel());
-        put(d, "text", m.text());
-        put(d, "trackingToken", m.trackingToken());
-        put(d, "createdAt", m.createdAt());
+        putIfPresent(d, "touchpointId", m.touchpointId());
+        putIfPresent(d, "customerId", m.customerId());
+        putIfPresent(d, "campaignId", m.campaignId());
+        putIfPresent(d, "stepKey", m.stepKey());
+        putIfPresent(d, "variant", m.variant());
+        putIfPresent(d, "channel", m.channel());
+        putIfPresent(d, "text", m.text());
+        putIfPresent(d, "trackingToken", m.trackingToken());
+        putIfPresent(d, "createdAt", m.createdAt());
         return d;
     }
 
@@ -97,22 +99,11 @@ final class RunnerDocuments {
         return value == null ? null : Enum.valueOf(type, value);
     }
 
-    private static void put(Document d, String field, Object value) {
-        if (value != null) {
-            d.put(field, plain(value));
-        }
-    }
-
+    /** A top-level runner field's value in its stored form; anything the mapping would convert further is refused. */
     private static Object plain(Object value) {
-        if (value instanceof Enum<?> e) {
-            return e.name();
-        }
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof Instant) {
-            return value;
-        }
-        if (value instanceof Map<?, ?>) {
-            throw new IllegalArgumentException("nested values are not runner fields");
+        if (value == null || value instanceof Enum<?> || value instanceof String || value instanceof Number
+                || value instanceof Boolean || value instanceof Instant) {
+            return StoredValues.stored(value);
         }
         throw new IllegalArgumentException("unexpected value type " + value.getClass().getSimpleName());
     }

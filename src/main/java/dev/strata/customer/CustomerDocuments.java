@@ -1,15 +1,13 @@
 package dev.strata.customer;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.strata.store.StoredValues;
 import org.bson.Document;
-import org.bson.types.Decimal128;
-import org.bson.types.ObjectId;
+
+import static dev.strata.store.StoredValues.putIfPresent;
 
 /**
  * Customer documents written by hand, field for field as the object mapper writes them but for the empty
@@ -95,7 +93,7 @@ final class CustomerDocuments {
 
     /** A customer ID as the mapper stores it: an ObjectId when it reads as one. */
     static Object id(String id) {
-        return ObjectId.isValid(id) ? new ObjectId(id) : id;
+        return StoredValues.id(id);
     }
 
     private static Document assets(Customer.AssetSummary assets) {
@@ -206,29 +204,5 @@ final class CustomerDocuments {
         List<Document> documents = new ArrayList<>(values.size());
         values.forEach(value -> documents.add(write.apply(value)));
         return documents;
-    }
-
-    /** Puts {@code value} in its stored form, leaving the field out when it is null, as the mapper does. */
-    static void putIfPresent(Document document, String field, Object value) {
-        if (value != null) {
-            document.put(field, stored(value));
-        }
-    }
-
-    /**
-     * A simple value in its stored form: money as Decimal128, instants as BSON dates, enums by name. Dates
-     * stay {@code LocalDate}: the driver's codec writes them as UTC midnight (see MongoConversions).
-     */
-    static Object stored(Object value) {
-        if (value instanceof BigDecimal decimal) {
-            return new Decimal128(decimal);
-        }
-        if (value instanceof Instant instant) {
-            return Date.from(instant);
-        }
-        if (value instanceof Enum<?> constant) {
-            return constant.name();
-        }
-        return value;
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 
 import org.bson.Document;
 
-import static dev.strata.customer.CustomerDocuments.putIfPresent;
+import static dev.strata.store.StoredValues.putIfPresent;
 
 /** Turns a validated feed row into a new portrait or into the update of an existing one. */
 final class CustomerRows {

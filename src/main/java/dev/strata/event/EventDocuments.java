@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import dev.strata.store.StoredValues;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 
 /** An event's stored document built by hand, as the mapper would write it: bulk loads skip the reflective mapping. */
 final class EventDocuments {
@@ -20,11 +20,7 @@ final class EventDocuments {
      * that ObjectId, as Spring Data stores a {@code String} ID.
      */
     static Document mapped(Event event) {
-        Document document = of(event);
-        if (ObjectId.isValid(event.id())) {
-            document.put("_id", new ObjectId(event.id()));
-        }
-        return document;
+        return of(event).append("_id", StoredValues.id(event.id()));
     }
 
     static Document of(Event event) {

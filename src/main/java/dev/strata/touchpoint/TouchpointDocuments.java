@@ -1,12 +1,12 @@
 package dev.strata.touchpoint;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.strata.store.StoredValues;
 import org.bson.Document;
-import org.bson.types.Decimal128;
-import org.bson.types.ObjectId;
+
+import static dev.strata.store.StoredValues.putIfPresent;
 
 /**
  * A touchpoint as plain BSON, exactly as the object mapping stores it (an ObjectId-shaped ID as an ObjectId, enums by
@@ -21,44 +21,34 @@ final class TouchpointDocuments {
     }
 
     static Document of(Touchpoint t) {
-        Document d = new Document("_id", ObjectId.isValid(t.id()) ? new ObjectId(t.id()) : t.id());
-        put(d, "customerId", t.customerId());
-        put(d, "campaignId", t.campaignId());
-        put(d, "stepKey", t.stepKey());
-        put(d, "channel", t.channel());
-        put(d, "status", t.status());
-        put(d, "reason", t.reason());
-        put(d, "outcome", t.outcome());
-        put(d, "note", t.note());
-        put(d, "recordedBy", t.recordedBy());
-        put(d, "trackingToken", t.trackingToken());
-        put(d, "sentAt", t.sentAt());
-        put(d, "openedAt", t.openedAt());
-        put(d, "convertedAt", t.convertedAt());
-        put(d, "revenue", t.revenue());
-        put(d, "createdAt", t.createdAt());
-        put(d, "enrollmentId", t.enrollmentId());
-        put(d, "variant", t.variant());
-        put(d, "dedupKey", t.dedupKey());
+        Document d = new Document("_id", StoredValues.id(t.id()));
+        putIfPresent(d, "customerId", t.customerId());
+        putIfPresent(d, "campaignId", t.campaignId());
+        putIfPresent(d, "stepKey", t.stepKey());
+        putIfPresent(d, "channel", t.channel());
+        putIfPresent(d, "status", t.status());
+        putIfPresent(d, "reason", t.reason());
+        putIfPresent(d, "outcome", t.outcome());
+        putIfPresent(d, "note", t.note());
+        putIfPresent(d, "recordedBy", t.recordedBy());
+        putIfPresent(d, "trackingToken", t.trackingToken());
+        putIfPresent(d, "sentAt", t.sentAt());
+        putIfPresent(d, "openedAt", t.openedAt());
+        putIfPresent(d, "convertedAt", t.convertedAt());
+        putIfPresent(d, "revenue", t.revenue());
+        putIfPresent(d, "createdAt", t.createdAt());
+        putIfPresent(d, "enrollmentId", t.enrollmentId());
+        putIfPresent(d, "variant", t.variant());
+        putIfPresent(d, "dedupKey", t.dedupKey());
         List<Document> history = new ArrayList<>(t.history().size());
         for (Touchpoint.StatusChange change : t.history()) {
             Document c = new Document();
-            put(c, "status", change.status());
-            put(c, "at", change.at());
+            putIfPresent(c, "status", change.status());
+            putIfPresent(c, "at", change.at());
             history.add(c);
         }
         d.put("history", history);
-        put(d, "unsubscribedAt", t.unsubscribedAt());
+        putIfPresent(d, "unsubscribedAt", t.unsubscribedAt());
         return d;
-    }
-
-    private static void put(Document d, String field, Object value) {
-        if (value instanceof Enum<?> e) {
-            d.put(field, e.name());
-        } else if (value instanceof BigDecimal money) {
-            d.put(field, new Decimal128(money));
-        } else if (value != null) {
-            d.put(field, value);
-        }
     }
 }

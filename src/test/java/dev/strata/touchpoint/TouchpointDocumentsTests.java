@@ -35,7 +35,7 @@ class TouchpointDocumentsTests extends StrataIntegrationTest {
             Touchpoint t = randomTouchpoint(random, i);
             mongo.insert(t, "touchpoint_docs_mapped");
             mongo.getCollection("touchpoint_docs_plain").insertOne(TouchpointDocuments.of(t));
-            Object id = ObjectId.isValid(t.id()) ? new ObjectId(t.id()) : t.id();
+            Object id = dev.strata.store.StoredValues.id(t.id());
             Document mapped = mongo.getCollection("touchpoint_docs_mapped").find(new Document("_id", id)).first();
             assertThat(mapped).as("touchpoint %d stored by the mapping", i).isNotNull();
             assertThat(mongo.getCollection("touchpoint_docs_plain").find(new Document("_id", id)).first())
