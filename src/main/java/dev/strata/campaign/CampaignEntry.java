@@ -15,8 +15,6 @@ import dev.strata.event.EventsRecorded;
 import org.roaringbitmap.RoaringBitmap;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +31,13 @@ class CampaignEntry {
     private final Enrollments enrollments;
     private final LaunchEnrollment launch;
     private final LiveCustomers live;
+    private final EventCampaigns eventCampaigns;
     private final Clock clock;
 
     CampaignEntry(MongoTemplate mongo, Enrollments enrollments, LaunchEnrollment launch, LiveCustomers live,
-            Clock clock) {
+            EventCampaigns eventCampaigns, Clock clock) {
         this.mongo = mongo;
+        this.eventCampaigns = eventCampaigns;
         this.enrollments = enrollments;
         this.launch = launch;
         this.live = live;
@@ -55,8 +55,8 @@ class CampaignEntry {
     @EventListener
     void onEvents(EventsRecorded recorded) {
         Instant now = clock.instant();
-        List<Campaign> triggered = mongo.find(Query.query(Criteria.where("status").is(CampaignStatus.RUNNING)
-                .and("trigger").ne(null)), Campaign.class).stream().filter(c -> accepts(c, now)).toList();
+        List<Campaign> triggered = eventCampaigns.current().stream().filter(c -> c.trigger() != null && accepts(c, now))
+                .toList();
         if (triggered.isEmpty()) {
             return;
         }

@@ -28,10 +28,12 @@ public class CampaignTransitions {
     private final CampaignService campaigns;
     private final CampaignAudit audit;
     private final LaunchEnrollment enrollment;
+    private final EventCampaigns eventCampaigns;
     private final Clock clock;
 
     CampaignTransitions(MongoTemplate mongo, CampaignService campaigns, CampaignAudit audit, LaunchEnrollment enrollment,
-            Clock clock) {
+            EventCampaigns eventCampaigns, Clock clock) {
+        this.eventCampaigns = eventCampaigns;
         this.mongo = mongo;
         this.campaigns = campaigns;
         this.audit = audit;
@@ -105,6 +107,7 @@ public class CampaignTransitions {
                         .and("status").is(CampaignStatus.RUNNING).and("version").is(campaign.version())),
                 new Update().set("status", CampaignStatus.COMPLETED).set("completedAt", now).set("updatedAt", now)
                         .inc("version", 1), FindAndModifyOptions.options().returnNew(true), Campaign.class);
+        eventCampaigns.written();
         if (done != null) {
             audit.record("system", "COMPLETE", done, null);
         }
@@ -124,6 +127,7 @@ public class CampaignTransitions {
         update.set("updatedAt", clock.instant()).inc("version", 1);
         Campaign after = mongo.findAndModify(Query.query(Criteria.where("_id").is(before.id()).and("status").in(from)),
                 update, FindAndModifyOptions.options().returnNew(true), Campaign.class);
+        eventCampaigns.written();
         if (after == null) {
             return illegal(mongo.findById(before.id(), Campaign.class), action);
         }

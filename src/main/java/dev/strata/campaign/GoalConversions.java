@@ -6,8 +6,6 @@ import dev.strata.event.Event;
 import dev.strata.event.EventsRecorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,16 +17,17 @@ class GoalConversions {
 
     private final MongoTemplate mongo;
     private final ResponseEffects effects;
+    private final EventCampaigns eventCampaigns;
 
-    GoalConversions(MongoTemplate mongo, ResponseEffects effects) {
+    GoalConversions(MongoTemplate mongo, ResponseEffects effects, EventCampaigns eventCampaigns) {
         this.mongo = mongo;
         this.effects = effects;
+        this.eventCampaigns = eventCampaigns;
     }
 
     @EventListener
     void onEvents(EventsRecorded recorded) {
-        List<Campaign> withGoals = mongo.find(Query.query(Criteria.where("goal").ne(null).and("status")
-                .in(CampaignStatus.RUNNING, CampaignStatus.PAUSED, CampaignStatus.COMPLETED)), Campaign.class);
+        List<Campaign> withGoals = eventCampaigns.current().stream().filter(c -> c.goal() != null).toList();
         if (withGoals.isEmpty()) {
             return;
         }

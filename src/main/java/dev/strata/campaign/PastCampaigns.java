@@ -22,9 +22,11 @@ public class PastCampaigns {
     private final MongoTemplate mongo;
     private final TouchpointService touchpoints;
     private final StatsCounters stats;
+    private final EventCampaigns eventCampaigns;
 
-    PastCampaigns(MongoTemplate mongo, TouchpointService touchpoints, StatsCounters stats) {
+    PastCampaigns(MongoTemplate mongo, TouchpointService touchpoints, StatsCounters stats, EventCampaigns eventCampaigns) {
         this.mongo = mongo;
+        this.eventCampaigns = eventCampaigns;
         this.touchpoints = touchpoints;
         this.stats = stats;
     }
@@ -46,6 +48,7 @@ public class PastCampaigns {
     /** Inserts the campaign, ended enrollments, touchpoints (on the customers' recent lists) and the counters. */
     public void store(Campaign campaign, int audienceSize, List<Enrolled> enrolled) {
         mongo.insert(campaign);
+        eventCampaigns.written();
         List<Enrollment> enrollments = new ArrayList<>();
         List<Touchpoint> contacts = new ArrayList<>();
         StatsCounters.Increments counters = StatsCounters.increments().add("audienceSize", audienceSize);

@@ -1,5 +1,6 @@
 package dev.strata.store;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,36 @@ final class NarrowedUpdate {
                 if (was == now || changed != null && !changed.contains(key) || IdFirstMemoryBackend.IdFirstCollection.same(was, now)) {
                     continue;
                 }
+                if (was instanceof List<?> before && now instanceof List<?> after) {
+                    now = sharingUnchanged(before, after);
+                }
             }
             stored.put(key, now);
         }
+    }
+
+    /**
+     * The changed list with each element equal to one it held before replaced by that very element: a push onto a
+     * bounded list (the last 20 events or touchpoints of a portrait) comes out of the stock update with every element
+     * a fresh deep copy, which the collector then had to copy and promote as new data on every push. Elements are
+     * matched in order, allowing for inserted ones and for one dropped between two kept ones (a push with a sort and
+     * a slice); stored values are never changed in place, so sharing them is safe.
+     */
+    static List<Object> sharingUnchanged(List<?> before, List<?> after) {
+        List<Object> shared = new ArrayList<>(after.size());
+        int next = 0;
+        for (Object element : after) {
+            Object kept = element;
+            for (int i = next; i < Math.min(before.size(), next + 2); i++) {
+                if (IdFirstMemoryBackend.IdFirstCollection.same(before.get(i), element)) {
+                    kept = before.get(i);
+                    next = i + 1;
+                    break;
+                }
+            }
+            shared.add(kept);
+        }
+        return shared;
     }
 
     /** Top-level fields an operator update names (both sides of a {@code $rename}); null for anything else. */

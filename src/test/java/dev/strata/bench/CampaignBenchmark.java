@@ -1,5 +1,6 @@
 package dev.strata.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,7 +37,8 @@ public final class CampaignBenchmark {
                 "--server.port=0", "--strata.embedded-mongo.store=memory", "--strata.data-dir=target/bench-data",
                 "--strata.security.admin-password=" + PASSWORD, "--strata.demo.customers=" + CUSTOMERS,
                 "--logging.level.root=WARN")) {
-            System.out.printf("seeded %,d demo customers in %.1f s%n", CUSTOMERS, (System.nanoTime() - seeding) / 1e9);
+            System.out.printf("seeded %,d demo customers in %.1f s (%s)%n", CUSTOMERS, (System.nanoTime() - seeding) / 1e9,
+                    GcPauses.flags());
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             BenchClient anonymous = new BenchClient(port, null);
             BenchClient admin = anonymous.as(anonymous.login("admin", PASSWORD));
@@ -53,8 +55,9 @@ public final class CampaignBenchmark {
                     + "userErrors { message } } }", Map.of("i", Map.of("name", "everyone", "rule", Map.of("tierIn",
                     List.of("ORDINARY", "GOLD", "PLATINUM", "DIAMOND"))))).path("createSegment");
             String segment = required(created, "segment");
-            run("cold", maker, checker, segment);
-            run("warm", maker, checker, segment);
+            GcPauses pauses = GcPauses.record();
+            run("cold", maker, checker, segment, pauses);
+            run("warm", maker, checker, segment, pauses);
         }
     }
 
@@ -64,7 +67,8 @@ public final class CampaignBenchmark {
         return anonymous.login(name, PASSWORD);
     }
 
-    private static void run(String label, BenchClient maker, BenchClient checker, String segment) throws Exception {
+    private static void run(String label, BenchClient maker, BenchClient checker, String segment, GcPauses pauses)
+            throws Exception {
         JsonNode createdCampaign = maker.execute(CREATE, Map.of("i", Map.of("name", "bench " + label, "segmentIds", List.of(segment),
                 "costPerContact", List.of(Map.of("channel", "SMS", "cost", "0.05")),
                 "journey", List.of(Map.of("send", Map.of("key", "offer", "channel", "SMS", "fallbackChannels",
@@ -73,6 +77,7 @@ public final class CampaignBenchmark {
         String id = required(createdCampaign, "campaign");
         transition(maker, "submitCampaign", id);
         transition(checker, "approveCampaign", id);
+        pauses.sinceLast();
         long cpuAtLaunch = processCpuNanos();
         long launchStarted = System.nanoTime();
         transition(maker, "launchCampaign", id);
@@ -82,11 +87,13 @@ public final class CampaignBenchmark {
         AtomicBoolean running = new AtomicBoolean(true);
         Thread reader = new Thread(() -> {
             String body = BenchClient.body(STATS, Map.of("id", id));
+            DueTimes due = new DueTimes(Duration.ofMillis(20));
             while (running.get()) {
-                long t = System.nanoTime();
+                long t = due.awaitNext();
                 checker.post(body);
-                statsNanos.add(System.nanoTime() - t);
-                sleep(20);
+                long finished = System.nanoTime();
+                statsNanos.add(finished - t);
+                due.finished(finished);
             }
         }, "stats-reader");
         reader.start();
@@ -115,6 +122,7 @@ public final class CampaignBenchmark {
                 stats.path("suppressed").asInt(), stats.path("failed").asInt(), seconds, touched(stats) / seconds,
                 sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99), cpuSeconds, touched(stats) / cpuSeconds,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("%s: from launch to the last touchpoint, %s%n", label, pauses.sinceLast());
     }
 
     /** The ID of the payload's {@code field}, failing loudly with its userErrors when there is none. */

@@ -80,9 +80,11 @@ public final class CardVisitBenchmark {
             BenchClient admin = anonymous.as(anonymous.login("admin", PASSWORD));
             List<String> slugs = organisation(app, admin);
             String rmToken = rmUser(admin, anonymous);
+            System.out.println("JVM: " + GcPauses.flags());
+            GcPauses pauses = GcPauses.record();
             try (KeepAliveConnection rm = new KeepAliveConnection("localhost", port, rmToken)) {
-                run(port, slugs, rm, WARMUP_SECONDS, false);
-                run(port, slugs, rm, SECONDS, true);
+                run(port, slugs, rm, WARMUP_SECONDS, false, pauses);
+                run(port, slugs, rm, SECONDS, true, pauses);
             }
         }
     }
@@ -144,7 +146,8 @@ public final class CardVisitBenchmark {
         return BenchClient.body(VISIT, Map.of("i", input));
     }
 
-    private static void run(int port, List<String> slugs, KeepAliveConnection rm, int seconds, boolean report) throws Exception {
+    private static void run(int port, List<String> slugs, KeepAliveConnection rm, int seconds, boolean report,
+            GcPauses pauses) throws Exception {
         AtomicLong failures = new AtomicLong();
         AtomicLong nextArrival = new AtomicLong();
         AtomicLong unsent = new AtomicLong();
@@ -157,6 +160,7 @@ public final class CardVisitBenchmark {
         COMMANDS.takeCounts();
         CUSTOMER_WRITES.reset();
         CUSTOMERS_REREAD.reset();
+        pauses.sinceLast();
         long cpuBefore = processCpuNanos();
         long allocatedBefore = liveThreadsAllocatedBytes();
         long firstPlanned = System.nanoTime() + 100_000_000L;
@@ -219,14 +223,16 @@ public final class CardVisitBenchmark {
         }
         List<Long> radar = new ArrayList<>();
         String radarBody = BenchClient.body(RADAR, Map.of());
+        DueTimes radarDue = new DueTimes(java.time.Duration.ofMillis(100));
         while (System.nanoTime() < end) {
-            long start = System.nanoTime();
+            long due = radarDue.awaitNext();
             KeepAliveConnection.Response page = rm.post("/graphql", radarBody);
-            radar.add(System.nanoTime() - start);
+            long finished = System.nanoTime();
+            radar.add(finished - due);
+            radarDue.finished(finished);
             if (page.status() != 200 || page.body().contains("\"errors\"")) {
                 throw new IllegalStateException("radar page failed with status " + page.status());
             }
-            Thread.sleep(100);
         }
         done.await();
         double elapsed = (Math.max(end, lastDone.get()) - firstPlanned) / 1e9;
@@ -254,6 +260,7 @@ public final class CardVisitBenchmark {
         System.out.printf("%s: process CPU %.2f ms per visit (%.2f ms of it the load's client threads); load average %.1f%n",
                 phase, cpu / Math.max(1, total), client / Math.max(1, total),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("%s: collector: %s%n", phase, pauses.sinceLast());
         System.out.printf("%s: heap allocated about %.0f KB per visit (%.0f KB of it the client's; a measure of work that"
                 + " the machine's other load does not move)%n", phase, allocated / 1024.0 / Math.max(1, total),
                 Arrays.stream(clientAllocated).sum() / 1024.0 / Math.max(1, total));

@@ -70,6 +70,37 @@ class TriggeredEntryTests extends CampaignTestSupport {
         assertThat(touchpoints(id)).hasSize(1);
     }
 
+    @Test
+    void aPauseHereStopsEntryAtOnceAndAnotherInstancesChangeIsSeenWithinTheMaxAge() {
+        advanceToMorning();
+        setUpPeople();
+        policy(20, "21:00", "08:00");
+        String branch = unique("tp").replace("-", "");
+        List<String> ids = customers(branch, 2, List.of("SMS"));
+        Map<String, Object> input = campaignInput(unique("paused"), List.of(segmentOfBranch(branch)),
+                List.of(send("s", "SMS", "hello {name}", null)));
+        input.put("trigger", Map.of("eventType", "PURCHASE"));
+        String id = launched(input);
+        String local = dev.strata.graphql.GlobalId.localId(id, "Campaign");
+        track(ids.get(0), "PURCHASE", Map.of());
+        assertThat(transition(marketer, "pauseCampaign", id)).isEmpty();
+        track(ids.get(1), "PURCHASE", Map.of());
+        advance(Duration.ofMinutes(1));
+        assertThat(stats(campaign(id)).get("enrolled")).as("the event after the pause enrolled nobody").isEqualTo(1);
+
+        EventCampaigns elsewhere = new EventCampaigns(store, Duration.ofMillis(300));
+        assertThat(elsewhere.current()).extracting(Campaign::id).contains(local);
+        store.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(local)),
+                new org.springframework.data.mongodb.core.query.Update().set("status", CampaignStatus.CANCELLED), Campaign.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (elsewhere.current().stream().anyMatch(c -> c.id().equals(local)) && System.nanoTime() < deadline) {
+            pause(20);
+        }
+        assertThat(elsewhere.current()).as("another instance's cancel is seen once the list is older than its max age")
+                .extracting(Campaign::id).doesNotContain(local);
+    }
+
     private List<Map<String, Object>> awaitTouchpoints(String id, int count, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         List<Map<String, Object>> found = touchpoints(id);

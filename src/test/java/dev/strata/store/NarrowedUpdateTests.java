@@ -103,6 +103,40 @@ class NarrowedUpdateTests {
     }
 
     @Test
+    void aChangedListKeepsTheVeryElementsItDidNotChange() {
+        List<Object> before = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            before.add(new de.bwaldvogel.mongo.bson.Document("id", "t" + i).append("at", 100 - i));
+        }
+        // What the stock update makes of a push at the front with a slice of 20: fresh copies, one new, the last dropped.
+        List<Object> pushed = new ArrayList<>();
+        pushed.add(new de.bwaldvogel.mongo.bson.Document("id", "new").append("at", 200));
+        before.subList(0, 19).forEach(e -> pushed.add(((de.bwaldvogel.mongo.bson.Document) e).cloneDeeply()));
+        List<Object> shared = NarrowedUpdate.sharingUnchanged(before, pushed);
+        assertThat(shared).isEqualTo(pushed);
+        assertThat(shared.get(0)).isSameAs(pushed.get(0));
+        for (int i = 1; i < 20; i++) {
+            assertThat(shared.get(i)).as("element %d", i).isSameAs(before.get(i - 1));
+        }
+
+        // A sorted insert in the middle, one element changed in place (a positional set) and the last one dropped.
+        List<Object> mixed = new ArrayList<>();
+        before.subList(0, 19).forEach(e -> mixed.add(((de.bwaldvogel.mongo.bson.Document) e).cloneDeeply()));
+        mixed.add(10, new de.bwaldvogel.mongo.bson.Document("id", "middle").append("at", 90));
+        ((de.bwaldvogel.mongo.bson.Document) mixed.get(3)).put("at", -1);
+        shared = NarrowedUpdate.sharingUnchanged(before, mixed);
+        assertThat(shared).isEqualTo(mixed);
+        assertThat(shared.get(3)).as("the changed element").isSameAs(mixed.get(3)).isNotEqualTo(before.get(3));
+        assertThat(shared.get(10)).as("the inserted element").isSameAs(mixed.get(10));
+        for (int i : new int[] {0, 1, 2, 4, 9}) {
+            assertThat(shared.get(i)).as("element %d", i).isSameAs(before.get(i));
+        }
+        for (int i = 11; i < 20; i++) {
+            assertThat(shared.get(i)).as("element %d", i).isSameAs(before.get(i - 1));
+        }
+    }
+
+    @Test
     void concurrentUpdatesOfOneDocumentLoseNothingAndEveryReadSeesItWhole() throws Exception {
         MongoCollection<Document> hot = ours.getDatabase("narrowed").getCollection("hot");
         List<Document> big = new ArrayList<>();
