@@ -53,15 +53,9 @@ class TriggeredEntryTests extends CampaignTestSupport {
 
     @Test
     void withoutReentryACustomerIsEnrolledOnlyOnceEver() {
-        advanceToMorning();
-        setUpPeople();
-        policy(20, "21:00", "08:00");
-        String branch = unique("tn").replace("-", "");
-        List<String> ids = customers(branch, 1, List.of("SMS"));
-        Map<String, Object> input = campaignInput(unique("purchase"), List.of(segmentOfBranch(branch)),
-                List.of(send("s", "SMS", "thanks {name}", null)));
-        input.put("trigger", Map.of("eventType", "PURCHASE"));
-        String id = launched(input);
+        Triggered campaign = launchedOnPurchase(1);
+        String id = campaign.id();
+        List<String> ids = campaign.customers();
         track(ids.get(0), "PURCHASE", Map.of());
         advance(Duration.ofMinutes(1));
         advance(Duration.ofDays(30));
@@ -72,15 +66,9 @@ class TriggeredEntryTests extends CampaignTestSupport {
 
     @Test
     void aPauseHereStopsEntryAtOnceAndAnotherInstancesChangeIsSeenWithinTheMaxAge() {
-        advanceToMorning();
-        setUpPeople();
-        policy(20, "21:00", "08:00");
-        String branch = unique("tp").replace("-", "");
-        List<String> ids = customers(branch, 2, List.of("SMS"));
-        Map<String, Object> input = campaignInput(unique("paused"), List.of(segmentOfBranch(branch)),
-                List.of(send("s", "SMS", "hello {name}", null)));
-        input.put("trigger", Map.of("eventType", "PURCHASE"));
-        String id = launched(input);
+        Triggered campaign = launchedOnPurchase(2);
+        String id = campaign.id();
+        List<String> ids = campaign.customers();
         String local = dev.strata.graphql.GlobalId.localId(id, "Campaign");
         track(ids.get(0), "PURCHASE", Map.of());
         assertThat(transition(marketer, "pauseCampaign", id)).isEmpty();
@@ -99,6 +87,22 @@ class TriggeredEntryTests extends CampaignTestSupport {
         }
         assertThat(elsewhere.current()).as("another instance's cancel is seen once the list is older than its max age")
                 .extracting(Campaign::id).doesNotContain(local);
+    }
+
+    private record Triggered(String id, List<String> customers) {
+    }
+
+    /** A launched campaign that a PURCHASE triggers, targeting a new branch of {@code n} customers. */
+    private Triggered launchedOnPurchase(int n) {
+        advanceToMorning();
+        setUpPeople();
+        policy(20, "21:00", "08:00");
+        String branch = unique("tn").replace("-", "");
+        List<String> ids = customers(branch, n, List.of("SMS"));
+        Map<String, Object> input = campaignInput(unique("purchase"), List.of(segmentOfBranch(branch)),
+                List.of(send("s", "SMS", "thanks {name}", null)));
+        input.put("trigger", Map.of("eventType", "PURCHASE"));
+        return new Triggered(launched(input), ids);
     }
 
     private List<Map<String, Object>> awaitTouchpoints(String id, int count, Duration within) {
