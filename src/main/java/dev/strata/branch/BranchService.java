@@ -1,6 +1,7 @@
 package dev.strata.branch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,8 +9,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.strata.graphql.UserError;
 import dev.strata.graphql.Codes;
+import dev.strata.graphql.UserError;
+import dev.strata.shared.RecentReads;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,13 +28,13 @@ public class BranchService {
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final dev.strata.shared.RecentReads<Branch> recent;
+    private final RecentReads<Branch> recent;
 
     BranchService(MongoTemplate mongo, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${strata.reference-data.max-age:PT5S}") java.time.Duration maxAge) {
+            @Value("${strata.reference-data.max-age:PT5S}") Duration maxAge) {
         this.mongo = mongo;
         this.clock = clock;
-        this.recent = new dev.strata.shared.RecentReads<>(maxAge, 10_000);
+        this.recent = new RecentReads<>(maxAge, 10_000);
     }
 
     /** Result of an upsert: the stored branches and the rows refused. */
@@ -67,7 +70,7 @@ public class BranchService {
         return code != null && mongo.exists(Query.query(Criteria.where("_id").is(code)), Branch.class);
     }
 
-    /** Branches by code, for batched field resolution: as read within the last few seconds ({@link dev.strata.shared.RecentReads}). */
+    /** Branches by code, for batched field resolution: as read within the last few seconds ({@link RecentReads}). */
     public Map<String, Branch> findAll(Collection<String> codes) {
         return recent.get(codes, missing -> mongo.find(Query.query(Criteria.where("_id").in(missing)), Branch.class).stream()
                 .collect(Collectors.toMap(Branch::code, Function.identity())));

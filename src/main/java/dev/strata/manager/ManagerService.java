@@ -1,6 +1,7 @@
 package dev.strata.manager;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,8 +10,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.strata.branch.BranchService;
-import dev.strata.graphql.UserError;
 import dev.strata.graphql.Codes;
+import dev.strata.graphql.UserError;
+import dev.strata.shared.RecentReads;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,11 +30,11 @@ public class ManagerService {
     private final MongoTemplate mongo;
     private final BranchService branches;
     private final Clock clock;
-    private final dev.strata.shared.RecentReads<RelationshipManager> recent;
+    private final RecentReads<RelationshipManager> recent;
 
     ManagerService(MongoTemplate mongo, BranchService branches, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${strata.reference-data.max-age:PT5S}") java.time.Duration maxAge) {
-        this.recent = new dev.strata.shared.RecentReads<>(maxAge, 10_000);
+            @Value("${strata.reference-data.max-age:PT5S}") Duration maxAge) {
+        this.recent = new RecentReads<>(maxAge, 10_000);
         this.mongo = mongo;
         this.branches = branches;
         this.clock = clock;
@@ -69,7 +72,7 @@ public class ManagerService {
         return code == null ? null : mongo.findById(code, RelationshipManager.class);
     }
 
-    /** Managers by code, for batched field resolution: as read within the last few seconds ({@link dev.strata.shared.RecentReads}). */
+    /** Managers by code, for batched field resolution: as read within the last few seconds ({@link RecentReads}). */
     public Map<String, RelationshipManager> findAll(Collection<String> codes) {
         return recent.get(codes, missing -> mongo.find(Query.query(Criteria.where("_id").in(missing)), RelationshipManager.class)
                 .stream().collect(Collectors.toMap(RelationshipManager::code, Function.identity())));

@@ -12,10 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Small reference rows (branches, managers) by key, as read within the last few seconds: every page of portraits
- * names them, and a store round trip for five branches was a twentieth of the page. A write on this instance
- * forgets its keys at once (a read already under way when it happened is not kept); another instance's write is
- * seen once the entry is older than {@code maxAge}, the interval at which every key is read again.
+ * Small rows read on hot paths, by key, as read within the last few seconds: every page of portraits names its
+ * branches and managers (a store round trip for five branches was a twentieth of the page), and every stored batch of
+ * events the campaigns that act on events. A write on this instance forgets its keys at once (a read already under
+ * way when it happened is not kept); another instance's write is seen once the entry is older than {@code maxAge},
+ * the interval at which every key is read again.
  */
 public final class RecentReads<V> {
 

@@ -1,13 +1,17 @@
 package dev.strata.campaign;
 
+import static dev.strata.support.RandomValues.instant;
+import static dev.strata.support.RandomValues.maybe;
+import static dev.strata.support.RandomValues.maybeInstant;
+import static dev.strata.support.RandomValues.maybeOneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Random;
 
 import com.mongodb.client.model.Filters;
 import dev.strata.shared.Channel;
+import dev.strata.support.StoredBothWays;
 import dev.strata.support.StrataIntegrationTest;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -23,8 +27,6 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 class RunnerDocumentsTests extends StrataIntegrationTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-23T02:15:30.123Z");
-
     @Autowired
     private MongoTemplate mongo;
 
@@ -33,10 +35,9 @@ class RunnerDocumentsTests extends StrataIntegrationTest {
         Random random = new Random(21);
         for (int i = 0; i < 300; i++) {
             Enrollment e = randomEnrollment(random, i);
-            mongo.insert(e, "runner_docs_mapped");
-            mongo.getCollection("runner_docs_plain").insertOne(RunnerDocuments.enrollment(e));
-            Document mapped = stored("runner_docs_mapped", e.id());
-            assertThat(stored("runner_docs_plain", e.id())).as("enrollment %d: %s", i, e).isEqualTo(mapped);
+            StoredBothWays stored = StoredBothWays.store(mongo, "runner_docs", e.id(), e, RunnerDocuments.enrollment(e));
+            Document mapped = stored.mapped();
+            assertThat(stored.plain()).as("enrollment %d: %s", i, e).isEqualTo(mapped);
             assertThat(RunnerDocuments.readEnrollment(mapped)).as("enrollment %d", i)
                     .isEqualTo(mongo.findById(e.id(), Enrollment.class, "runner_docs_mapped")).isEqualTo(e);
         }
@@ -64,11 +65,9 @@ class RunnerDocumentsTests extends StrataIntegrationTest {
             OutboxSender.OutboxMessage m = new OutboxSender.OutboxMessage("e" + i + "|" + random.nextInt(9), maybe(random,
                     new org.bson.types.ObjectId().toHexString()), maybe(random, "c" + i), maybe(random, "k" + i),
                     maybe(random, "offer"), maybe(random, "B"), maybe(random, "SMS"), maybe(random, "Hi {name} 你好"),
-                    maybe(random, "tok" + i), random.nextBoolean() ? null : instant(random));
-            mongo.insert(m, "runner_outbox_mapped");
-            mongo.getCollection("runner_outbox_plain").insertOne(RunnerDocuments.outbox(m));
-            assertThat(stored("runner_outbox_plain", m.id())).as("message %d: %s", i, m)
-                    .isEqualTo(stored("runner_outbox_mapped", m.id()));
+                    maybe(random, "tok" + i), maybeInstant(random));
+            StoredBothWays stored = StoredBothWays.store(mongo, "runner_outbox", m.id(), m, RunnerDocuments.outbox(m));
+            assertThat(stored.plain()).as("message %d: %s", i, m).isEqualTo(stored.mapped());
         }
     }
 
@@ -80,12 +79,10 @@ class RunnerDocumentsTests extends StrataIntegrationTest {
         Channel[] channels = Channel.values();
         Enrollment.State[] states = Enrollment.State.values();
         return new Enrollment("camp" + i + ":cust" + random.nextInt(1000), maybe(random, "camp" + i),
-                maybe(random, "cust" + i), random.nextBoolean(), random.nextBoolean() ? null : states[random.nextInt(states.length)],
+                maybe(random, "cust" + i), random.nextBoolean(), maybeOneOf(random, states),
                 maybe(random, "step" + random.nextInt(5)), random.nextInt(3) == 0 ? 0 : random.nextLong(1, 1L << 40),
-                random.nextBoolean() ? null : instant(random), random.nextBoolean() ? null : instant(random),
-                random.nextBoolean() ? null : instant(random), random.nextBoolean() ? null : instant(random),
-                random.nextInt(6), random.nextBoolean() ? null : channels[random.nextInt(channels.length)],
-                random.nextBoolean() ? null : channels[random.nextInt(channels.length)], random.nextBoolean(), random.nextInt(4));
+                maybeInstant(random), maybeInstant(random), maybeInstant(random), maybeInstant(random), random.nextInt(6),
+                maybeOneOf(random, channels), maybeOneOf(random, channels), random.nextBoolean(), random.nextInt(4));
     }
 
     /** The kinds of update {@link BatchWork} makes: a schedule or an end, with or without the response fields. */
@@ -111,13 +108,5 @@ class RunnerDocumentsTests extends StrataIntegrationTest {
                     .unset("stepKey").unset("dueAt").unset("waitUntil");
         }
         return update;
-    }
-
-    private static Instant instant(Random random) {
-        return NOW.plus(random.nextInt(-100_000, 100_000), ChronoUnit.SECONDS).plusMillis(random.nextInt(1000));
-    }
-
-    private static String maybe(Random random, String value) {
-        return random.nextInt(4) == 0 ? null : value;
     }
 }

@@ -1,17 +1,20 @@
 package dev.strata.touchpoint;
 
+import static dev.strata.support.RandomValues.instant;
+import static dev.strata.support.RandomValues.maybe;
+import static dev.strata.support.RandomValues.maybeInstant;
+import static dev.strata.support.RandomValues.maybeOneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import dev.strata.shared.Channel;
+import dev.strata.support.StoredBothWays;
 import dev.strata.support.StrataIntegrationTest;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +26,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 class TouchpointDocumentsTests extends StrataIntegrationTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-23T02:15:30.123Z");
-
     @Autowired
     private MongoTemplate mongo;
 
@@ -33,13 +34,9 @@ class TouchpointDocumentsTests extends StrataIntegrationTest {
         Random random = new Random(31);
         for (int i = 0; i < 300; i++) {
             Touchpoint t = randomTouchpoint(random, i);
-            mongo.insert(t, "touchpoint_docs_mapped");
-            mongo.getCollection("touchpoint_docs_plain").insertOne(TouchpointDocuments.of(t));
-            Object id = dev.strata.store.StoredValues.id(t.id());
-            Document mapped = mongo.getCollection("touchpoint_docs_mapped").find(new Document("_id", id)).first();
-            assertThat(mapped).as("touchpoint %d stored by the mapping", i).isNotNull();
-            assertThat(mongo.getCollection("touchpoint_docs_plain").find(new Document("_id", id)).first())
-                    .as("touchpoint %d: %s", i, t).isEqualTo(mapped);
+            StoredBothWays stored = StoredBothWays.store(mongo, "touchpoint_docs", t.id(), t, TouchpointDocuments.of(t));
+            assertThat(stored.mapped()).as("touchpoint %d stored by the mapping", i).isNotNull();
+            assertThat(stored.plain()).as("touchpoint %d: %s", i, t).isEqualTo(stored.mapped());
             assertThat(mongo.findById(t.id(), Touchpoint.class, "touchpoint_docs_plain")).as("touchpoint %d read back", i)
                     .isEqualTo(t);
         }
@@ -54,22 +51,11 @@ class TouchpointDocumentsTests extends StrataIntegrationTest {
         }
         String id = random.nextInt(5) == 0 ? "tp-" + i : new ObjectId().toHexString();
         return new Touchpoint(id, maybe(random, "cust" + i), maybe(random, "camp" + i), maybe(random, "step"),
-                random.nextBoolean() ? null : channels[random.nextInt(channels.length)],
-                random.nextBoolean() ? null : statuses[random.nextInt(statuses.length)], maybe(random, "NO_CONSENT no consent"),
-                random.nextBoolean() ? null : ContactOutcome.values()[random.nextInt(ContactOutcome.values().length)],
-                maybe(random, "note 备注"), maybe(random, "rm1"), maybe(random, "tok" + i),
-                random.nextBoolean() ? null : instant(random), random.nextBoolean() ? null : instant(random),
-                random.nextBoolean() ? null : instant(random),
+                maybeOneOf(random, channels), maybeOneOf(random, statuses), maybe(random, "NO_CONSENT no consent"),
+                maybeOneOf(random, ContactOutcome.values()), maybe(random, "note 备注"), maybe(random, "rm1"),
+                maybe(random, "tok" + i), maybeInstant(random), maybeInstant(random), maybeInstant(random),
                 random.nextBoolean() ? null : new BigDecimal(random.nextInt(1_000_000)).movePointLeft(2),
-                random.nextBoolean() ? null : instant(random), maybe(random, "camp:cust" + i), maybe(random, "A"),
-                maybe(random, "camp:cust" + i + "|1"), history, random.nextBoolean() ? null : instant(random));
-    }
-
-    private static Instant instant(Random random) {
-        return NOW.plus(random.nextInt(-100_000, 100_000), ChronoUnit.SECONDS).plusMillis(random.nextInt(1000));
-    }
-
-    private static String maybe(Random random, String value) {
-        return random.nextInt(4) == 0 ? null : value;
+                maybeInstant(random), maybe(random, "camp:cust" + i), maybe(random, "A"),
+                maybe(random, "camp:cust" + i + "|1"), history, maybeInstant(random));
     }
 }
