@@ -27,6 +27,14 @@ final class BenchClient {
         return new BenchClient(endpoint.getPort(), otherToken);
     }
 
+    /**
+     * A single blocking connection as this client's user, for a timed reader: the JDK client hands every request
+     * between its selector and executor threads, and on two busy cores those hand-offs were part of each read's time.
+     */
+    KeepAliveConnection keepAlive() {
+        return new KeepAliveConnection(endpoint.getHost(), endpoint.getPort(), token);
+    }
+
     /** Executes a document and returns {@code data}, failing loudly on any GraphQL error. */
     JsonNode execute(String document, Map<String, Object> variables) {
         return post(body(document, variables));

@@ -81,8 +81,8 @@ public final class CardVisitBenchmark {
             List<String> slugs = organisation(app, admin);
             String rmToken = rmUser(admin, anonymous);
             System.out.println("JVM: " + GcPauses.flags());
-            GcPauses pauses = GcPauses.record();
-            try (KeepAliveConnection rm = new KeepAliveConnection("localhost", port, rmToken)) {
+            try (GcPauses pauses = GcPauses.record();
+                    KeepAliveConnection rm = new KeepAliveConnection("localhost", port, rmToken)) {
                 run(port, slugs, rm, WARMUP_SECONDS, false, pauses);
                 run(port, slugs, rm, SECONDS, true, pauses);
             }
