@@ -24,8 +24,6 @@ public final class AudienceIndex {
 
     /** Seqs written between two run-length compactions, at least; more as the index grows. */
     private static final int OPTIMIZE_EVERY = 65_536;
-    /** Catch-up numbers start at 1. */
-    private static final long NO_CATCH_UP = 0;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Every seq ever put, live or not: what {@link #putNew} leaves alone. */
@@ -54,7 +52,7 @@ public final class AudienceIndex {
 
     /** Indexes the customers as they are now, replacing whatever was known of these seqs (the last record of a seq wins). */
     public void put(Collection<AudienceRecord> records) {
-        write(records, true, NO_CATCH_UP);
+        write(records, true, null);
     }
 
     /** Call before a catch-up reads customers; pass the answer to {@link #closeCatchUp} with what it read. */
@@ -73,17 +71,14 @@ public final class AudienceIndex {
      * that read a customer just before this instance wrote and re-indexed it would otherwise put the older state back.
      */
     public void closeCatchUp(long catchUp, Collection<AudienceRecord> records) {
-        write(records, true, catchUp);
-    }
-
-    /** Catch-ups opened and not yet closed (each one's bitmap grows with every write until it is). */
-    int openCatchUpCount() {
-        lock.readLock().lock();
+        RoaringBitmap writtenMeanwhile;
+        lock.writeLock().lock();
         try {
-            return openCatchUps.size();
+            writtenMeanwhile = openCatchUps.remove(catchUp);
         } finally {
-            lock.readLock().unlock();
+            lock.writeLock().unlock();
         }
+        write(records, true, writtenMeanwhile);
     }
 
     /**
@@ -91,20 +86,15 @@ public final class AudienceIndex {
      * write to them was indexed first, and its state is the newer one.
      */
     public void putNew(Collection<AudienceRecord> records) {
-        write(records, false, NO_CATCH_UP);
+        write(records, false, null);
     }
 
-    /** Closes the catch-up {@code catchUp} (none: {@link #NO_CATCH_UP}) in the same write that puts what it read. */
-    private void write(Collection<AudienceRecord> records, boolean replace, long catchUp) {
-        if (records.isEmpty() && catchUp == NO_CATCH_UP) {
+    private void write(Collection<AudienceRecord> records, boolean replace, RoaringBitmap keep) {
+        if (records.isEmpty()) {
             return;
         }
         lock.writeLock().lock();
         try {
-            RoaringBitmap keep = openCatchUps.remove(catchUp);
-            if (records.isEmpty()) {
-                return;
-            }
             Map<Integer, AudienceRecord> bySeq = new LinkedHashMap<>();
             for (AudienceRecord record : records) {
                 if (keep != null && keep.contains(record.seq())) {

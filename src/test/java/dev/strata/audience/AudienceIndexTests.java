@@ -74,15 +74,6 @@ class AudienceIndexTests {
     }
 
     @Test
-    void aCatchUpThatFoundNothingIsClosedToo() {
-        index.closeCatchUp(index.openCatchUp(), List.of());
-        index.closeCatchUp(index.openCatchUp(), List.of(customer(1, "BR01", "GOLD", List.of())));
-
-        assertThat(index.openCatchUpCount()).as("catch-ups still tracking writes").isZero();
-        assertThat(index.members(Attribute.TIER, "GOLD")).isEqualTo(seqs(1));
-    }
-
-    @Test
     void aNullValueTakesTheSeqOutOfTheOldOne() {
         index.put(List.of(customer(1, "BR01", "GOLD", List.of())));
         index.put(List.of(customer(1, null, null, List.of())));
