@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +34,6 @@ public final class AudienceIndex {
     private final IndexVersions versions = new IndexVersions();
     private final AudienceView view;
     private long writtenSinceOptimize;
-    /** Seqs written since each open catch-up read began, by catch-up; empty when none is open. */
-    private final Map<Long, RoaringBitmap> openCatchUps = new HashMap<>();
-    private long catchUps;
 
     /** Days (for the event horizon) by the system clock in Asia/Shanghai. */
     public AudienceIndex() {
@@ -52,33 +48,7 @@ public final class AudienceIndex {
 
     /** Indexes the customers as they are now, replacing whatever was known of these seqs (the last record of a seq wins). */
     public void put(Collection<AudienceRecord> records) {
-        write(records, true, null);
-    }
-
-    /** Call before a catch-up reads customers; pass the answer to {@link #closeCatchUp} with what it read. */
-    public long openCatchUp() {
-        lock.writeLock().lock();
-        try {
-            openCatchUps.put(++catchUps, new RoaringBitmap());
-            return catchUps;
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    /**
-     * As {@link #put}, but a seq another write indexed since the catch-up opened keeps that write's state: a catch-up
-     * that read a customer just before this instance wrote and re-indexed it would otherwise put the older state back.
-     */
-    public void closeCatchUp(long catchUp, Collection<AudienceRecord> records) {
-        RoaringBitmap writtenMeanwhile;
-        lock.writeLock().lock();
-        try {
-            writtenMeanwhile = openCatchUps.remove(catchUp);
-        } finally {
-            lock.writeLock().unlock();
-        }
-        write(records, true, writtenMeanwhile);
+        write(records, true);
     }
 
     /**
@@ -86,10 +56,10 @@ public final class AudienceIndex {
      * write to them was indexed first, and its state is the newer one.
      */
     public void putNew(Collection<AudienceRecord> records) {
-        write(records, false, null);
+        write(records, false);
     }
 
-    private void write(Collection<AudienceRecord> records, boolean replace, RoaringBitmap keep) {
+    private void write(Collection<AudienceRecord> records, boolean replace) {
         if (records.isEmpty()) {
             return;
         }
@@ -97,9 +67,6 @@ public final class AudienceIndex {
         try {
             Map<Integer, AudienceRecord> bySeq = new LinkedHashMap<>();
             for (AudienceRecord record : records) {
-                if (keep != null && keep.contains(record.seq())) {
-                    continue;
-                }
                 if (replace) {
                     bySeq.put(record.seq(), record);
                 } else if (!known.contains(record.seq())) {
@@ -124,7 +91,6 @@ public final class AudienceIndex {
             everyone.andNot(replaced);
             enums.remove(replaced);
             for (AudienceRecord record : bySeq.values()) {
-                openCatchUps.values().forEach(written -> written.add(record.seq()));
                 known.add(record.seq());
                 measures.put(record);
                 if (record.live()) {

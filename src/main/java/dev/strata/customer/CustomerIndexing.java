@@ -136,16 +136,9 @@ class CustomerIndexing implements SmartInitializingSingleton {
     /** Catches up with writes made by other instances sharing the same MongoDB. */
     void catchUp() {
         Instant now = clock.instant();
-        // A customer this instance re-indexes while the catch-up reads keeps that newer state; were it another
-        // instance's write, it is still within the overlap and the next catch-up reads it again.
-        long catchUp = index.openCatchUp();
-        List<Document> customers = List.of();
-        try {
-            Query changed = Query.query(Criteria.where("updatedAt").gte(caughtUpTo.minus(OVERLAP)));
-            customers = mongo.find(withIndexedFields(changed), Document.class, collection());
-        } finally {
-            index.closeCatchUp(catchUp, AudienceRecords.of(customers, zone));
-        }
+        Query changed = Query.query(Criteria.where("updatedAt").gte(caughtUpTo.minus(OVERLAP)));
+        List<Document> customers = mongo.find(withIndexedFields(changed), Document.class, collection());
+        index.put(AudienceRecords.of(customers, zone));
         caughtUpTo = now;
         if (!customers.isEmpty()) {
             events.publishEvent(new CustomersCaughtUp(customers.stream().map(c -> c.get("_id").toString()).toList()));

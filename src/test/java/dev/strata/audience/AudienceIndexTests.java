@@ -58,22 +58,6 @@ class AudienceIndexTests {
     }
 
     @Test
-    void aCatchUpReadBeforeAWriteDoesNotPutTheOlderStateBack() {
-        index.put(List.of(customer(1, "BR01", "GOLD", List.of()), customer(2, "BR01", "GOLD", List.of())));
-        long catchUp = index.openCatchUp();
-        index.put(List.of(customer(1, "BR01", "PLATINUM", List.of())));   // this instance's write, re-indexed at once
-
-        // The catch-up read both before that write: seq 1's record is older than the index's, seq 2's is news.
-        index.closeCatchUp(catchUp, List.of(customer(1, "BR01", "GOLD", List.of()), customer(2, "BR02", "GOLD", List.of())));
-
-        assertThat(index.members(Attribute.TIER, "PLATINUM")).isEqualTo(seqs(1));
-        assertThat(index.members(Attribute.TIER, "GOLD")).isEqualTo(seqs(2));
-        assertThat(index.members(Attribute.BRANCH, "BR02")).isEqualTo(seqs(2));
-        index.closeCatchUp(index.openCatchUp(), List.of(customer(1, "BR01", "GOLD", List.of())));
-        assertThat(index.members(Attribute.TIER, "GOLD")).as("a catch-up opened after the write applies").isEqualTo(seqs(1, 2));
-    }
-
-    @Test
     void aNullValueTakesTheSeqOutOfTheOldOne() {
         index.put(List.of(customer(1, "BR01", "GOLD", List.of())));
         index.put(List.of(customer(1, null, null, List.of())));
