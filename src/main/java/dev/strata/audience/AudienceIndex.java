@@ -32,6 +32,8 @@ public final class AudienceIndex {
     private final MeasureColumns measures = new MeasureColumns();
     private final EventDays events;
     private final IndexVersions versions = new IndexVersions();
+    /** The revision of the stored document each seq's indexed state was read from. */
+    private final NumberColumn revisions = new NumberColumn();
     private final AudienceView view;
     private long writtenSinceOptimize;
 
@@ -46,7 +48,11 @@ public final class AudienceIndex {
         this.view = new StoredView(everyone, enums, measures, events, versions);
     }
 
-    /** Indexes the customers as they are now, replacing whatever was known of these seqs (the last record of a seq wins). */
+    /**
+     * Indexes the customers as read, replacing what was known of these seqs unless that came from a later revision of
+     * the document (a reader that read before a write and puts after the write's own re-read); among records of one seq
+     * the latest revision wins, the last of them on a tie.
+     */
     public void put(Collection<AudienceRecord> records) {
         write(records, true);
     }
@@ -67,10 +73,12 @@ public final class AudienceIndex {
         try {
             Map<Integer, AudienceRecord> bySeq = new LinkedHashMap<>();
             for (AudienceRecord record : records) {
-                if (replace) {
+                if (!replace) {
+                    if (!known.contains(record.seq())) {
+                        bySeq.putIfAbsent(record.seq(), record);
+                    }
+                } else if (!olderThanIndexed(record) && !olderThan(record, bySeq.get(record.seq()))) {
                     bySeq.put(record.seq(), record);
-                } else if (!known.contains(record.seq())) {
-                    bySeq.putIfAbsent(record.seq(), record);
                 }
             }
             if (bySeq.isEmpty()) {
@@ -92,6 +100,7 @@ public final class AudienceIndex {
             enums.remove(replaced);
             for (AudienceRecord record : bySeq.values()) {
                 known.add(record.seq());
+                revisions.set(record.seq(), record.revision());
                 measures.put(record);
                 if (record.live()) {
                     everyone.add(record.seq());
@@ -112,8 +121,17 @@ public final class AudienceIndex {
             everyone.runOptimize();
             enums.runOptimize();
             measures.runOptimize();
+            revisions.present().runOptimize();
             writtenSinceOptimize = 0;
         }
+    }
+
+    private boolean olderThanIndexed(AudienceRecord record) {
+        return revisions.present().contains(record.seq()) && revisions.get(record.seq()) > record.revision();
+    }
+
+    private static boolean olderThan(AudienceRecord record, AudienceRecord other) {
+        return other != null && other.revision() > record.revision();
     }
 
     /** Counts events not counted before (by ID); events older than the horizon are ignored, older days dropped daily. */

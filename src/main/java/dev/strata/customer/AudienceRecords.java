@@ -3,6 +3,7 @@ package dev.strata.customer;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.strata.audience.AudienceRecord;
 import org.bson.Document;
@@ -16,6 +17,8 @@ final class AudienceRecords {
      */
     static final String[] FIELDS = {"seq", "mergedInto", "branchCode", "managerCode", "tier", "source", "lifecycleStage",
         "riskLevel", "value", "labels", "products", "consents", "assets", "birthDate", "digital"};
+    /** What the index reads: the fields plus the document's revision, which every write bumps and so triggers nothing. */
+    static final List<String> READ = Stream.concat(Stream.of(FIELDS), Stream.of(CustomerDocuments.REVISION)).toList();
 
     private AudienceRecords() {
     }
@@ -26,8 +29,10 @@ final class AudienceRecords {
      */
     static AudienceRecord of(Document customer, ZoneId zone) {
         int seq = Math.toIntExact(((Number) customer.get("seq")).longValue());
+        Number stored = (Number) customer.get(CustomerDocuments.REVISION);
+        long revision = stored == null ? 0 : stored.longValue();
         if (customer.get("mergedInto") != null) {
-            return AudienceRecord.gone(seq);
+            return AudienceRecord.gone(seq, revision);
         }
         Document value = customer.get("value", Document.class);
         List<String> consents = new ArrayList<>();
@@ -40,7 +45,7 @@ final class AudienceRecords {
                 customer.getString("tier"), customer.getString("source"), customer.getString("lifecycleStage"),
                 customer.getString("riskLevel"), value == null ? null : value.getString("quadrant"),
                 strings(customer, "labels", "labelId"), strings(customer, "products", "code"), consents,
-                AudienceMeasures.of(customer, zone));
+                AudienceMeasures.of(customer, zone), revision);
     }
 
     static List<AudienceRecord> of(List<Document> customers, ZoneId zone) {

@@ -17,6 +17,8 @@ import static dev.strata.store.StoredValues.putIfPresent;
 final class CustomerDocuments {
 
     static final String COLLECTION = "customers";
+    /** How many times the document was changed in place (absent: never); {@link CustomerWrites} bumps it with each change. */
+    static final String REVISION = "revision";
 
     private CustomerDocuments() {
     }

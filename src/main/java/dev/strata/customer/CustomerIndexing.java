@@ -82,7 +82,7 @@ class CustomerIndexing implements SmartInitializingSingleton {
     Built build(AudienceIndex target) {
         long started = System.nanoTime();
         CustomerSeqs seqs = new CustomerSeqs();
-        ReadAhead.forEachBatch((Consumer<Document> sink) -> customers.streamAll(INDEXED, sink), CHUNK, batch -> {
+        ReadAhead.forEachBatch((Consumer<Document> sink) -> customers.streamAll(AudienceRecords.READ, sink), CHUNK, batch -> {
             seqs.add(batch);
             return AudienceRecords.of(batch, zone);
         }, target::put);
@@ -151,7 +151,7 @@ class CustomerIndexing implements SmartInitializingSingleton {
     }
 
     private static Query withIndexedFields(Query query) {
-        query.fields().include(AudienceRecords.FIELDS);
+        AudienceRecords.READ.forEach(query.fields()::include);
         return query;
     }
 }

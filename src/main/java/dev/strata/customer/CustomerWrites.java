@@ -15,6 +15,7 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one way in: every feature changes customer documents through here, so each change sets
- * {@code updatedAt} (what other instances catch up by) and publishes {@link CustomersChanged}
+ * {@code updatedAt} (what other instances catch up by), bumps the document's revision (so the audience index
+ * never takes an older read over a newer one) and publishes {@link CustomersChanged}
  * (what keeps the audience index right) before the caller answers.
  */
 @Component
@@ -147,14 +149,16 @@ public class CustomerWrites {
      */
     void bulkWrite(List<WriteModel<Document>> writes, Consumer<BulkWriteError> onRefused, Supplier<CustomersChanged> changed) {
         List<Document> inserting = new ArrayList<>();
+        List<WriteModel<Document>> revised = new ArrayList<>(writes.size());
         for (WriteModel<Document> write : writes) {
             if (write instanceof InsertOneModel<Document> insert) {
                 inserting.add(insert.getDocument());
             }
+            revised.add(revised(write));
         }
         List<Consumer<List<Document>>> afterwards = prepare(inserting);
         try {
-            mongo.getCollection(CustomerDocuments.COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            mongo.getCollection(CustomerDocuments.COLLECTION).bulkWrite(revised, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             e.getWriteErrors().forEach(onRefused);
         }
@@ -181,7 +185,23 @@ public class CustomerWrites {
     }
 
     private Update stamped(Update update) {
-        return update.set(UPDATED_AT, clock.instant());
+        return update.set(UPDATED_AT, clock.instant()).inc(CustomerDocuments.REVISION, 1);
+    }
+
+    /**
+     * A feed write with the revision bumped if it changes a stored document (its own {@code $set} stamps the time);
+     * only inserts and single updates of operators keep the revision counting.
+     */
+    private static WriteModel<Document> revised(WriteModel<Document> write) {
+        if (write instanceof InsertOneModel<Document>) {
+            return write;
+        }
+        if (!(write instanceof UpdateOneModel<Document> change) || !(change.getUpdate() instanceof Document update)
+                || update.containsKey("$inc")) {
+            throw new IllegalArgumentException("feed writes are inserts and single updates of operators without $inc");
+        }
+        Document bumped = new Document(update).append("$inc", new Document(CustomerDocuments.REVISION, 1));
+        return new UpdateOneModel<>(change.getFilter(), bumped, change.getOptions());
     }
 
     private void changed(Collection<String> customerIds, Set<String> fields) {

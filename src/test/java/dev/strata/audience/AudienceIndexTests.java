@@ -104,6 +104,33 @@ class AudienceIndexTests {
     }
 
     @Test
+    void aRecordReadBeforeTheRevisionTheIndexHoldsIsRefusedInOrAcrossPuts() {
+        index.put(List.of(revision(customer(1, "BR02", "GOLD", List.of("b")), 5)));
+        index.put(List.of(revision(customer(1, "BR01", "GOLD", List.of("a")), 4), revision(AudienceRecord.gone(2), 3)));
+
+        assertThat(index.members(Attribute.BRANCH, "BR02")).isEqualTo(seqs(1));
+        assertThat(index.members(Attribute.LABEL, "a")).isEmpty();
+        assertThat(index.everyone()).isEqualTo(seqs(1));
+
+        index.put(List.of(revision(customer(1, "BR03", "GOLD", List.of()), 7), revision(customer(1, "BR01", "GOLD", List.of()), 6),
+                revision(customer(2, "BR01", "GOLD", List.of()), 2)));
+
+        assertThat(index.members(Attribute.BRANCH, "BR03")).isEqualTo(seqs(1));
+        assertThat(index.members(Attribute.BRANCH, "BR01")).isEmpty();
+        assertThat(index.everyone()).isEqualTo(seqs(1));
+
+        index.put(List.of(revision(customer(1, "BR04", "GOLD", List.of()), 7)));
+
+        assertThat(index.members(Attribute.BRANCH, "BR04")).as("a re-read of the same revision").isEqualTo(seqs(1));
+    }
+
+    private static AudienceRecord revision(AudienceRecord record, long revision) {
+        return new AudienceRecord(record.seq(), record.live(), record.branch(), record.manager(), record.tier(), record.source(),
+                record.lifecycle(), record.risk(), record.quadrant(), record.labels(), record.products(), record.consents(),
+                record.measures(), revision);
+    }
+
+    @Test
     void readsCombineWithoutHandingOutTheStoredBitmaps() {
         index.put(List.of(customer(1, "BR01", "GOLD", List.of("a")), customer(2, "BR01", "ORDINARY", List.of()),
                 customer(3, "BR02", "DIAMOND", List.of("a"))));
