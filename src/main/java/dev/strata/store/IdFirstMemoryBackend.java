@@ -14,6 +14,7 @@ import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -31,7 +32,8 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * cost n² comparisons. A plain {@code _id} or {@code $in} of plain values is exact in the index, so only the rest of
  * the query is matched. Documents read by {@code _id} (and what {@code findAndModify} returns) are answered as copies:
  * the stock server hands out the stored document, which a concurrent update changes in place while the reply is
- * still being encoded (a ConcurrentModificationException that drops the connection).
+ * still being encoded (a ConcurrentModificationException that drops the connection). Unique indexes hash ObjectIds
+ * so that they spread (see {@link SpreadUniqueIndex}).
  */
 final class IdFirstMemoryBackend extends MemoryBackend {
 
@@ -43,6 +45,12 @@ final class IdFirstMemoryBackend extends MemoryBackend {
             @Override
             protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
                 return new IdFirstCollection(this, collectionName, options, cursorRegistry, strings);
+            }
+
+            @Override
+            protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                    boolean sparse) {
+                return new SpreadUniqueIndex(indexName, keys, sparse);
             }
         };
     }
