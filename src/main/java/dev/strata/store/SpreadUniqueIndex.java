@@ -8,15 +8,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.exception.KeyConstraintError;
 
 /**
  * The in-memory unique index, with keys hashed so that ObjectIds spread: the stock key hashes an ObjectId as
  * {@code Arrays.hashCode} of its 12 bytes, under which ids that differ only in their counter share a few thousand
  * values (200,000 ids from one process: about 10,000), so every {@code _id} lookup searched a chain of dozens of keys.
+ * An update that left every key field the very value it was (the update copies untouched values by reference) skips
+ * the stock index's four key extractions and comparisons.
  */
 final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 
@@ -54,6 +59,32 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
     @Override
     protected Integer getPosition(KeyValue key) {
         return positions.get(new Key(key));
+    }
+
+    @Override
+    public synchronized void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Integer> collection) {
+        if (!keysUntouched(oldDocument, newDocument)) {
+            super.checkUpdate(oldDocument, newDocument, collection);
+        }
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Integer position, MongoCollection<Integer> collection)
+            throws KeyConstraintError {
+        if (!keysUntouched(oldDocument, newDocument)) {
+            super.updateInPlace(oldDocument, newDocument, position, collection);
+        }
+    }
+
+    /** Whether each key field (top-level ones only) holds the very same value, or is absent, in both documents. */
+    private boolean keysUntouched(Document before, Document after) {
+        for (String key : keys()) {
+            Object was = before.get(key);
+            if (key.indexOf('.') >= 0 || was != after.get(key) || was == null && before.containsKey(key) != after.containsKey(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.strata.StrataApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +25,7 @@ public final class CampaignBenchmark {
 
     static final int CUSTOMERS = Integer.getInteger("bench.customers", 200_000);
     static final String PASSWORD = "bench-password-2026";
+    static final StoreCommandCounter COMMANDS = new StoreCommandCounter();
     static final String CREATE = """
             mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { campaign { id } userErrors { message } } }""";
     static final String STATS = """
@@ -35,7 +37,9 @@ public final class CampaignBenchmark {
 
     public static void main(String[] args) throws Exception {
         long seeding = System.nanoTime();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class).run(
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("benchCommandCounter",
+                        (MongoClientSettingsBuilderCustomizer) settings -> settings.addCommandListener(COMMANDS))).run(
                 "--server.port=0", "--strata.embedded-mongo.store=memory", "--strata.data-dir=target/bench-data",
                 "--strata.security.admin-password=" + PASSWORD, "--strata.demo.customers=" + CUSTOMERS,
                 "--logging.level.root=WARN")) {
@@ -81,7 +85,9 @@ public final class CampaignBenchmark {
         transition(maker, "submitCampaign", id);
         transition(checker, "approveCampaign", id);
         pauses.sinceLast();
-        long cpuAtLaunch = processCpuNanos();
+        COMMANDS.takeCounts();
+        long cpuAtLaunch = ProcessMeters.cpuNanos();
+        long allocatedAtLaunch = ProcessMeters.allocatedBytes();
         long launchStarted = System.nanoTime();
         transition(maker, "launchCampaign", id);
         long launched = System.nanoTime();
@@ -120,7 +126,8 @@ public final class CampaignBenchmark {
         } while (touched(stats) < stats.path("audienceSize").asInt(-1) || stats.path("audienceSize").asInt(-1) <= 0
                 || stats.path("enrolled").asInt() < stats.path("audienceSize").asInt());
         long done = System.nanoTime();
-        double cpuSeconds = (processCpuNanos() - cpuAtLaunch) / 1e9;
+        double cpuSeconds = (ProcessMeters.cpuNanos() - cpuAtLaunch) / 1e9;
+        double allocatedKb = (ProcessMeters.allocatedBytes() - allocatedAtLaunch) / 1024.0;
         running.set(false);
         reader.join();
         if (readerFailure.get() != null) {
@@ -149,6 +156,9 @@ public final class CampaignBenchmark {
         System.out.printf("%s: from launch to the last touchpoint, %s; the %d stats reads no pause overlapped: p50 %.1f ms, "
                 + "p99 %.1f ms%n", label, paused, unpaused.size(), percentile(unpaused, 0.50),
                 percentile(unpaused, 0.99));
+        System.out.printf("%s: heap allocated about %.1f KB per touchpoint (a measure of work that the machine's other load"
+                + " does not move); %s (the stats readers' included)%n", label, allocatedKb / Math.max(1, touched(stats)),
+                COMMANDS.takePer(touched(stats), "touchpoint"));
     }
 
     /** The ID of the payload's {@code field}, failing loudly with its userErrors when there is none. */
@@ -170,12 +180,6 @@ public final class CampaignBenchmark {
         if (!errors.isEmpty()) {
             throw new IllegalStateException(mutation + ": " + errors);
         }
-    }
-
-    /** CPU time of this whole process (the service, its embedded store and this client), all threads. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static double percentile(List<Long> sorted, double p) {

@@ -161,8 +161,8 @@ public final class CardVisitBenchmark {
         CUSTOMER_WRITES.reset();
         CUSTOMERS_REREAD.reset();
         pauses.sinceLast();
-        long cpuBefore = processCpuNanos();
-        long allocatedBefore = liveThreadsAllocatedBytes();
+        long cpuBefore = ProcessMeters.cpuNanos();
+        long allocatedBefore = ProcessMeters.allocatedBytes();
         long firstPlanned = System.nanoTime() + 100_000_000L;
         long end = firstPlanned + seconds * 1_000_000_000L;
         long giveUp = end + GRACE_SECONDS * 1_000_000_000L;
@@ -236,11 +236,11 @@ public final class CardVisitBenchmark {
         }
         done.await();
         double elapsed = (Math.max(end, lastDone.get()) - firstPlanned) / 1e9;
-        double cpu = (processCpuNanos() - cpuBefore) / 1e6;
-        long allocated = liveThreadsAllocatedBytes() - allocatedBefore + Arrays.stream(clientAllocated).sum();
+        double cpu = (ProcessMeters.cpuNanos() - cpuBefore) / 1e6;
+        long allocated = ProcessMeters.allocatedBytes() - allocatedBefore + Arrays.stream(clientAllocated).sum();
         double client = Arrays.stream(clientCpu).sum() / 1e6;
-        Map<String, Long> commands = COMMANDS.takeCounts();
         int total = Arrays.stream(counts).sum();
+        String commands = COMMANDS.takePer(total, "visit");
         long[] all = new long[total];
         int at = 0;
         for (int c = 0; c < CONNECTIONS; c++) {
@@ -264,23 +264,10 @@ public final class CardVisitBenchmark {
         System.out.printf("%s: heap allocated about %.0f KB per visit (%.0f KB of it the client's; a measure of work that"
                 + " the machine's other load does not move)%n", phase, allocated / 1024.0 / Math.max(1, total),
                 Arrays.stream(clientAllocated).sum() / 1024.0 / Math.max(1, total));
-        System.out.printf("%s: store round trips per visit %.2f:", phase,
-                commands.values().stream().mapToLong(Long::longValue).sum() / (double) Math.max(1, total));
-        commands.forEach((command, n) -> System.out.printf(" %s %.2f;", command, n / (double) Math.max(1, total)));
-        System.out.println();
+        System.out.printf("%s: %s%n", phase, commands);
         System.out.printf("%s: customer writes per visit %.3f (each followed by the audience index's re-read and rescoring),"
                 + " naming %.2f changed customers per visit%n", phase, CUSTOMER_WRITES.sum() / (double) Math.max(1, total),
                 CUSTOMERS_REREAD.sum() / (double) Math.max(1, total));
-    }
-
-    /** Bytes allocated so far by the threads alive now (a thread that ended takes its count with it). */
-    private static long liveThreadsAllocatedBytes() {
-        long[] ids = THREADS.getAllThreadIds();
-        return Arrays.stream(THREADS.getThreadAllocatedBytes(ids)).filter(n -> n > 0).sum();
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double ms(long[] sorted, double quantile) {

@@ -79,11 +79,11 @@ public final class SegmentBenchmark {
      */
     private static void awaitQuiet() throws InterruptedException {
         long started = System.nanoTime();
-        long cpu = processCpuNanos();
+        long cpu = ProcessMeters.cpuNanos();
         int quietSeconds = 0;
         while (quietSeconds < 3 && System.nanoTime() - started < 120_000_000_000L) {
             Thread.sleep(1000);
-            long now = processCpuNanos();
+            long now = ProcessMeters.cpuNanos();
             quietSeconds = now - cpu < 300_000_000L ? quietSeconds + 1 : 0;
             cpu = now;
         }
@@ -96,9 +96,9 @@ public final class SegmentBenchmark {
         String answer = "{\"data\":{\"previewSegment\":{\"count\":" + count + ",";
         double[] cold = time(connection, body, answer, COLD);
         time(connection, body, answer, WARMUP);
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = ProcessMeters.cpuNanos();
         double[] warm = time(connection, body, answer, CALLS);
-        double cpuPerCall = (processCpuNanos() - cpuBefore) / 1e6 / CALLS;
+        double cpuPerCall = (ProcessMeters.cpuNanos() - cpuBefore) / 1e6 / CALLS;
         long mongoCount = -1;
         double[] mongoMs = new double[MONGO_RUNS];
         for (int i = 0; i < MONGO_RUNS; i++) {
@@ -139,9 +139,9 @@ public final class SegmentBenchmark {
     private static void footprint(ConfigurableApplicationContext app) throws InterruptedException {
         for (int build = 1; build <= REBUILDS; build++) {
             usedHeap();
-            long cpu = processCpuNanos();
+            long cpu = ProcessMeters.cpuNanos();
             AudienceRebuild.Rebuilt rebuilt = AudienceRebuild.rebuild(app);
-            long cpuMillis = (processCpuNanos() - cpu) / 1_000_000;
+            long cpuMillis = (ProcessMeters.cpuNanos() - cpu) / 1_000_000;
             System.out.printf("Audience index rebuild %d (%s): %,d customers in %,d ms, %s in %,d ms (%,d ms in all, %,d ms CPU)%n",
                     build, build == 1 ? "cold" : "warm", rebuilt.index().size(), rebuilt.customerMillis(), rebuilt.parts(),
                     rebuilt.partMillis(), rebuilt.customerMillis() + rebuilt.partMillis(), cpuMillis);
@@ -160,9 +160,6 @@ public final class SegmentBenchmark {
      * CPU time of the whole process (client, service and store share it): divided by the calls, a figure that load from
      * other processes on the machine inflates far less than wall-clock percentiles.
      */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
     private static long usedHeap() throws InterruptedException {
         for (int i = 0; i < 4; i++) {

@@ -28,4 +28,14 @@ final class StoreCommandCounter implements CommandListener {
         taken.values().removeIf(n -> n == 0);
         return taken;
     }
+
+    /** The counts since the last call per {@code unit} ("visit"): the total, then each command's share. */
+    String takePer(long units, String unit) {
+        Map<String, Long> taken = takeCounts();
+        double per = Math.max(1, units);
+        StringBuilder line = new StringBuilder(String.format("store round trips per %s %.2f:", unit,
+                taken.values().stream().mapToLong(Long::longValue).sum() / per));
+        taken.forEach((command, n) -> line.append(String.format(" %s %.3f;", command, n / per)));
+        return line.toString();
+    }
 }

@@ -74,6 +74,32 @@ class SpreadUniqueIndexTests {
         }
     }
 
+    @Test
+    void anUpdateMovesTheKeysItChangesAndLeavesTheOthersFindable() {
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.openMemory(0);
+                MongoClient client = MongoClients.create(store.connectionString("spread"))) {
+            MongoCollection<Document> docs = client.getDatabase("spread").getCollection("coded");
+            docs.createIndex(new Document("code", 1), new IndexOptions().unique(true));
+            ObjectId first = new ObjectId();
+            ObjectId second = new ObjectId();
+            docs.insertMany(List.of(new Document("_id", first).append("code", "A").append("n", 1),
+                    new Document("_id", second).append("code", "B").append("n", 2)));
+
+            docs.updateOne(Filters.eq("_id", first), new Document("$inc", new Document("n", 10)));
+            assertThat(docs.find(Filters.eq("code", "A")).first().getInteger("n")).isEqualTo(11);
+
+            docs.updateOne(Filters.eq("_id", first), new Document("$set", new Document("code", "C")));
+            assertThat(docs.find(Filters.eq("code", "A")).first()).isNull();
+            assertThat(docs.find(Filters.eq("code", "C")).first().getObjectId("_id")).isEqualTo(first);
+            docs.insertOne(new Document("code", "A"));
+
+            assertThatThrownBy(() -> docs.updateOne(Filters.eq("_id", second), new Document("$set", new Document("code", "C"))))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            assertThat(docs.find(Filters.eq("code", "B")).first().getObjectId("_id")).isEqualTo(second);
+            assertThat(docs.find(Filters.eq("_id", second)).first().getString("code")).isEqualTo("B");
+        }
+    }
+
     private static KeyValue key(ObjectId id) {
         return new KeyValue(new de.bwaldvogel.mongo.bson.ObjectId(id.toByteArray()));
     }
