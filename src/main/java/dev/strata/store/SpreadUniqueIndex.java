@@ -1,7 +1,9 @@
 package dev.strata.store;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,21 +16,144 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
 
 /**
- * The in-memory unique index, with keys hashed so that ObjectIds spread: the stock key hashes an ObjectId as
- * {@code Arrays.hashCode} of its 12 bytes, under which ids that differ only in their counter share a few thousand
- * values (200,000 ids from one process: about 10,000), so every {@code _id} lookup searched a chain of dozens of keys.
- * An update that left every key field the very value it was (the update copies untouched values by reference) skips
- * the stock index's four key extractions and comparisons.
+ * The in-memory unique index, made cheap for the common case. Keys are hashed so that ObjectIds spread: the stock key
+ * hashes an ObjectId as {@code Arrays.hashCode} of its 12 bytes, under which ids that differ only in their counter
+ * share a few thousand values (200,000 ids from one process: about 10,000), so every {@code _id} lookup searched a
+ * chain of dozens of keys. A document whose key fields are top-level values the stock index keeps as they are
+ * (strings, ObjectIds, booleans, dates, null or absent) has its key read directly, where the stock index walked each
+ * path through streams, maps and regular expressions three times per insert; anything else (numbers, arrays,
+ * sub-documents, dotted paths) takes the stock path. An update that left every key field the very value it was (the
+ * update copies untouched values by reference) touches the index not at all.
  */
 final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 
     private final Map<Key, Integer> positions = new ConcurrentHashMap<>();
+    /** The key fields, or null when one is a dotted path (then every document takes the stock path). */
+    private final String[] topLevel;
 
     SpreadUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
+        String[] fields = keys.stream().map(IndexKey::getKey).toArray(String[]::new);
+        this.topLevel = Arrays.stream(fields).anyMatch(field -> field.indexOf('.') >= 0) ? null : fields;
+    }
+
+    @Override
+    public synchronized void checkAdd(Document document, MongoCollection<Integer> collection) {
+        KeyValue key = plainKey(document);
+        if (key == null) {
+            super.checkAdd(document, collection);
+        } else if (!skippedAsSparse(document) && positions.containsKey(new Key(key))) {
+            throw new DuplicateKeyError(this, collection, getKeys(), key);
+        }
+    }
+
+    @Override
+    public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
+        KeyValue key = plainKey(document);
+        if (key == null) {
+            super.add(document, position, collection);
+        } else if (!skippedAsSparse(document) && positions.putIfAbsent(new Key(key), position) != null) {
+            throw new DuplicateKeyError(this, collection, getKeys(), key);
+        }
+    }
+
+    @Override
+    public synchronized Integer remove(Document document) {
+        KeyValue key = plainKey(document);
+        if (key == null) {
+            return super.remove(document);
+        }
+        return skippedAsSparse(document) ? null : positions.remove(new Key(key));
+    }
+
+    @Override
+    public Integer getPosition(Document document) {
+        KeyValue key = plainKey(document);
+        return key == null ? super.getPosition(document) : positions.get(new Key(key));
+    }
+
+    @Override
+    public synchronized void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Integer> collection) {
+        if (keysUntouched(oldDocument, newDocument)) {
+            return;
+        }
+        KeyValue before = plainKey(oldDocument);
+        KeyValue after = plainKey(newDocument);
+        if (before == null || after == null) {
+            super.checkUpdate(oldDocument, newDocument, collection);
+        } else if (!before.equals(after) && !skippedAsSparse(newDocument)) {
+            Integer taken = positions.get(new Key(after));
+            if (taken != null && !taken.equals(positions.get(new Key(before)))) {
+                throw new DuplicateKeyError(this, collection, getKeys(), after);
+            }
+        }
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Integer position, MongoCollection<Integer> collection)
+            throws KeyConstraintError {
+        if (keysUntouched(oldDocument, newDocument)) {
+            return;
+        }
+        KeyValue before = plainKey(oldDocument);
+        KeyValue after = plainKey(newDocument);
+        if (before == null || after == null) {
+            super.updateInPlace(oldDocument, newDocument, position, collection);
+        } else if (!before.equals(after)) {
+            remove(oldDocument);
+            add(newDocument, position, collection);
+        }
+    }
+
+    /**
+     * The key as the stock index normalizes it, when every key field is top-level and holds a value normalization
+     * leaves alone (absent counts as null, as there); null otherwise.
+     */
+    private KeyValue plainKey(Document document) {
+        if (topLevel == null) {
+            return null;
+        }
+        Object[] values = new Object[topLevel.length];
+        for (int i = 0; i < topLevel.length; i++) {
+            Object value = document.get(topLevel[i]);
+            if (!(value == null || value instanceof String || value instanceof ObjectId || value instanceof Boolean
+                    || value instanceof Instant || value instanceof Date)) {
+                return null;
+            }
+            values[i] = value;
+        }
+        return new KeyValue(values);
+    }
+
+    /** A sparse index leaves out a document holding none of its key fields (a field holding null counts as held). */
+    private boolean skippedAsSparse(Document document) {
+        if (!isSparse()) {
+            return false;
+        }
+        for (String field : topLevel) {
+            if (document.containsKey(field)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether each key field (top-level ones only) holds the very same value, or is absent, in both documents. */
+    private boolean keysUntouched(Document before, Document after) {
+        if (topLevel == null) {
+            return false;
+        }
+        for (String field : topLevel) {
+            Object was = before.get(field);
+            if (was != after.get(field) || was == null && before.containsKey(field) != after.containsKey(field)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -59,32 +184,6 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
     @Override
     protected Integer getPosition(KeyValue key) {
         return positions.get(new Key(key));
-    }
-
-    @Override
-    public synchronized void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Integer> collection) {
-        if (!keysUntouched(oldDocument, newDocument)) {
-            super.checkUpdate(oldDocument, newDocument, collection);
-        }
-    }
-
-    @Override
-    public void updateInPlace(Document oldDocument, Document newDocument, Integer position, MongoCollection<Integer> collection)
-            throws KeyConstraintError {
-        if (!keysUntouched(oldDocument, newDocument)) {
-            super.updateInPlace(oldDocument, newDocument, position, collection);
-        }
-    }
-
-    /** Whether each key field (top-level ones only) holds the very same value, or is absent, in both documents. */
-    private boolean keysUntouched(Document before, Document after) {
-        for (String key : keys()) {
-            Object was = before.get(key);
-            if (key.indexOf('.') >= 0 || was != after.get(key) || was == null && before.containsKey(key) != after.containsKey(key)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -1,0 +1,130 @@
+package dev.strata.store;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A differential test: the same random inserts, updates, deletes and index lookups against this project's store and
+ * the stock in-memory server give the same outcomes (documents, refusals and what each unique index finds), whatever
+ * the key values: strings, ObjectIds, null, absent, numbers of three types, arrays and sub-documents.
+ */
+class UniqueIndexesMatchTheStockServerTests {
+
+    private static final int OPERATIONS = 3_000;
+    private static final List<ObjectId> OBJECT_IDS = List.of(new ObjectId(), new ObjectId(), new ObjectId());
+
+    @Test
+    void everyOperationHasTheSameOutcomeOnBothStores() {
+        long seed = Long.getLong("indexes.seed", System.nanoTime());
+        Random random = new Random(seed);
+        MongoServer stock = new MongoServer(new MemoryBackend());
+        stock.bind(new InetSocketAddress("127.0.0.1", 0));
+        int stockPort = stock.getLocalAddress().getPort();
+        try (EmbeddedMongoStore ours = EmbeddedMongoStore.openMemory(0);
+                MongoClient oursClient = MongoClients.create(ours.connectionString("diff"));
+                MongoClient stockClient = MongoClients.create("mongodb://127.0.0.1:" + stockPort + "/diff")) {
+            List<MongoCollection<Document>> both = List.of(collection(oursClient), collection(stockClient));
+            int refused = 0;
+            for (int i = 0; i < OPERATIONS; i++) {
+                Function<MongoCollection<Document>, String> operation = operation(random);
+                String expected = operation.apply(both.get(1));
+                String what = "seed " + seed + ", operation " + i;
+                assertThat(operation.apply(both.get(0))).as(what).isEqualTo(expected);
+                refused += expected.startsWith("refused") ? 1 : 0;
+                if (i % 50 == 0) {
+                    assertThat(contents(both.get(0))).as(what).isEqualTo(contents(both.get(1)));
+                }
+            }
+            assertThat(contents(both.get(0))).isEqualTo(contents(both.get(1)));
+            assertThat(refused).as("duplicate keys met").isGreaterThan(OPERATIONS / 20);
+        } finally {
+            stock.shutdownNow();
+        }
+    }
+
+    private static MongoCollection<Document> collection(MongoClient client) {
+        MongoCollection<Document> docs = client.getDatabase("diff").getCollection("docs");
+        docs.createIndex(new Document("code", 1), new IndexOptions().unique(true).sparse(true));
+        docs.createIndex(new Document("a", 1).append("b", 1), new IndexOptions().unique(true));
+        return docs;
+    }
+
+    /** One random operation, as a function giving its outcome on a store. */
+    private static Function<MongoCollection<Document>, String> operation(Random random) {
+        Object id = random.nextBoolean() ? "d" + random.nextInt(30) : OBJECT_IDS.get(random.nextInt(OBJECT_IDS.size()));
+        return switch (random.nextInt(6)) {
+            case 0, 1 -> {
+                Document document = new Document("_id", id);
+                for (String field : List.of("code", "a", "b")) {
+                    if (random.nextInt(4) > 0) {
+                        document.append(field, value(random));
+                    }
+                }
+                yield docs -> outcome(() -> docs.insertOne(document).wasAcknowledged());
+            }
+            case 2 -> {
+                String field = List.of("code", "a", "b", "other").get(random.nextInt(4));
+                Bson change = random.nextInt(5) == 0 ? new Document("$unset", new Document(field, 1))
+                        : new Document("$set", new Document(field, value(random)));
+                yield docs -> outcome(() -> docs.updateOne(Filters.eq("_id", id), change).getModifiedCount());
+            }
+            case 3 -> docs -> outcome(() -> docs.deleteOne(Filters.eq("_id", id)).getDeletedCount());
+            case 4 -> {
+                Object code = value(random);
+                yield docs -> outcome(() -> ids(docs, Filters.eq("code", code)));
+            }
+            default -> {
+                Bson both = Filters.and(Filters.eq("a", value(random)), Filters.eq("b", value(random)));
+                yield docs -> outcome(() -> ids(docs, both));
+            }
+        };
+    }
+
+    private static Object value(Random random) {
+        return switch (random.nextInt(10)) {
+            case 0 -> null;
+            case 1 -> OBJECT_IDS.get(random.nextInt(OBJECT_IDS.size()));
+            case 2 -> List.of(1, 1L, 1.0).get(random.nextInt(3));
+            case 3 -> random.nextBoolean();
+            case 4 -> List.of("x" + random.nextInt(3), "x" + (3 + random.nextInt(3)));
+            case 5 -> new Document("n", "x" + random.nextInt(2));
+            default -> "x" + random.nextInt(6);
+        };
+    }
+
+    private static List<Object> ids(MongoCollection<Document> docs, Bson filter) {
+        return docs.find(filter).sort(Sorts.ascending("_id")).map(d -> d.get("_id")).into(new ArrayList<>());
+    }
+
+    private static List<Document> contents(MongoCollection<Document> docs) {
+        return docs.find().into(new ArrayList<>()).stream()
+                .sorted((x, y) -> String.valueOf(x.get("_id")).compareTo(String.valueOf(y.get("_id")))).toList();
+    }
+
+    private static String outcome(java.util.function.Supplier<Object> call) {
+        try {
+            return "done " + call.get();
+        } catch (MongoException e) {
+            return "refused " + e.getCode();
+        }
+    }
+}
