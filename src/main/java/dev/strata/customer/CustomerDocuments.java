@@ -185,7 +185,7 @@ final class CustomerDocuments {
         return document;
     }
 
-    private static Document recentTouchpoint(Customer.RecentTouchpoint touchpoint) {
+    static Document recentTouchpoint(Customer.RecentTouchpoint touchpoint) {
         Document document = new Document();
         putIfPresent(document, "touchpointId", touchpoint.touchpointId());
         putIfPresent(document, "channel", touchpoint.channel());

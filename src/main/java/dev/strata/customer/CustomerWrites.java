@@ -3,6 +3,7 @@ package dev.strata.customer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public class CustomerWrites {
 
     private static final int DUPLICATE_KEY = 11000;
     private static final String UPDATED_AT = "updatedAt";
+    private static final String RECENT_TOUCHPOINTS = "recentTouchpoints";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -92,6 +94,28 @@ public class CustomerWrites {
         updates.forEach((id, update) -> bulk.updateOne(Query.query(Criteria.where("_id").is(id)), stamped(update)));
         bulk.execute();
         changed(updates.keySet(), fieldsOf(updates.values()));
+    }
+
+    /**
+     * Puts each customer's new touchpoints (newest first) at the head of their portrait's recent list, keeping the
+     * newest {@code keep}: one unordered bulk write of documents encoded here, the hot path of every campaign send
+     * (the generic update mapping cost as much as the write itself).
+     */
+    public void pushRecentTouchpoints(Map<String, List<Customer.RecentTouchpoint>> newestFirst, int keep) {
+        if (newestFirst.isEmpty()) {
+            return;
+        }
+        Document stamp = new Document(UPDATED_AT, Date.from(clock.instant()));
+        List<WriteModel<Document>> writes = new ArrayList<>(newestFirst.size());
+        newestFirst.forEach((id, touchpoints) -> {
+            Document push = new Document("$each", CustomerDocuments.list(touchpoints, CustomerDocuments::recentTouchpoint))
+                    .append("$position", 0).append("$slice", keep);
+            writes.add(new UpdateOneModel<>(new Document("_id", CustomerDocuments.id(id)),
+                    new Document("$push", new Document(RECENT_TOUCHPOINTS, push)).append("$set", stamp)
+                            .append("$inc", new Document(CustomerDocuments.REVISION, 1))));
+        });
+        mongo.getCollection(CustomerDocuments.COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        changed(newestFirst.keySet(), Set.of(RECENT_TOUCHPOINTS, UPDATED_AT, CustomerDocuments.REVISION));
     }
 
     /**

@@ -76,13 +76,7 @@ public class TouchpointService {
         Map<String, List<Customer.RecentTouchpoint>> byCustomer = new java.util.LinkedHashMap<>();
         stored.forEach(t -> byCustomer.computeIfAbsent(t.customerId(), id -> new java.util.ArrayList<>()).add(0,
                 new Customer.RecentTouchpoint(t.id(), t.channel(), t.status().name(), t.campaignId(), t.createdAt())));
-        Map<String, Update> updates = new java.util.HashMap<>();
-        byCustomer.forEach((customerId, recent) -> {
-            Update update = new Update();
-            update.push("recentTouchpoints").atPosition(0).slice(RECENT).each(recent.toArray());
-            updates.put(customerId, update);
-        });
-        writes.updateEach(updates);
+        writes.pushRecentTouchpoints(byCustomer, RECENT);
         return stored;
     }
 
