@@ -14,6 +14,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
@@ -23,13 +24,17 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
  * The in-memory unique index, made cheap for the common case. Keys are hashed so that ObjectIds spread: the stock key
  * hashes an ObjectId as {@code Arrays.hashCode} of its 12 bytes, under which ids that differ only in their counter
  * share a few thousand values (200,000 ids from one process: about 10,000), so every {@code _id} lookup searched a
- * chain of dozens of keys. A document whose key fields are top-level values the stock index keeps as they are
- * (strings, ObjectIds, booleans, dates, null or absent) has its key read directly, where the stock index walked each
- * path through streams, maps and regular expressions three times per insert; anything else (numbers, arrays,
- * sub-documents, dotted paths) takes the stock path. An update that left every key field the very value it was (the
- * update copies untouched values by reference) touches the index not at all.
+ * chain of dozens of keys. A document or query whose key fields are top-level scalars (strings, ObjectIds, numbers,
+ * booleans, dates, null or absent) has its key read and normalized directly, as the stock index would, where that
+ * walked each path through streams, maps and regular expressions three times per insert and built a new set of key
+ * names for every query it was asked about; anything else (arrays, sub-documents, operators, dotted paths) takes the
+ * stock path. An update that left every key field the very value it was (the update copies untouched values by
+ * reference) touches the index not at all.
  */
 final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
+
+    /** What {@link #normalized} answers for a value this index leaves to the stock path. */
+    private static final Object NOT_PLAIN = new Object();
 
     private final Map<Key, Integer> positions = new ConcurrentHashMap<>();
     /** The key fields, or null when one is a dotted path (then every document takes the stock path). */
@@ -47,7 +52,7 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
         if (key == null) {
             super.checkAdd(document, collection);
         } else if (!skippedAsSparse(document) && positions.containsKey(new Key(key))) {
-            throw new DuplicateKeyError(this, collection, getKeys(), key);
+            throw duplicate(document, collection);
         }
     }
 
@@ -57,7 +62,7 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
         if (key == null) {
             super.add(document, position, collection);
         } else if (!skippedAsSparse(document) && positions.putIfAbsent(new Key(key), position) != null) {
-            throw new DuplicateKeyError(this, collection, getKeys(), key);
+            throw duplicate(document, collection);
         }
     }
 
@@ -88,7 +93,7 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
         } else if (!before.equals(after) && !skippedAsSparse(newDocument)) {
             Integer taken = positions.get(new Key(after));
             if (taken != null && !taken.equals(positions.get(new Key(before)))) {
-                throw new DuplicateKeyError(this, collection, getKeys(), after);
+                throw duplicate(newDocument, collection);
             }
         }
     }
@@ -110,8 +115,8 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
     }
 
     /**
-     * The key as the stock index normalizes it, when every key field is top-level and holds a value normalization
-     * leaves alone (absent counts as null, as there); null otherwise.
+     * The key as the stock index normalizes it, when every key field is top-level and holds a scalar (absent counts as
+     * null, as there); null otherwise.
      */
     private KeyValue plainKey(Document document) {
         if (topLevel == null) {
@@ -119,14 +124,95 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
         }
         Object[] values = new Object[topLevel.length];
         for (int i = 0; i < topLevel.length; i++) {
-            Object value = document.get(topLevel[i]);
-            if (!(value == null || value instanceof String || value instanceof ObjectId || value instanceof Boolean
-                    || value instanceof Instant || value instanceof Date)) {
+            Object value = normalized(document.get(topLevel[i]));
+            if (value == NOT_PLAIN) {
                 return null;
             }
             values[i] = value;
         }
         return new KeyValue(values);
+    }
+
+    /**
+     * A scalar as the stock index compares it: numbers as doubles (both zeros as 0.0) unless a long a double cannot
+     * hold; {@link #NOT_PLAIN} for values it normalizes otherwise (arrays, sub-documents) or that a query treats as
+     * operators.
+     */
+    private static Object normalized(Object value) {
+        if (value == null || value instanceof String || value instanceof ObjectId || value instanceof Boolean
+                || value instanceof Instant || value instanceof Date) {
+            return value;
+        }
+        if (value instanceof Long exact && exact != (long) exact.doubleValue()) {
+            return exact;
+        }
+        if (value instanceof Number number) {
+            double plain = number.doubleValue();
+            return plain == -0.0 ? 0.0 : plain;
+        }
+        return NOT_PLAIN;
+    }
+
+    /** The stock refusal, naming the key as the document holds it. */
+    private DuplicateKeyError duplicate(Document document, MongoCollection<Integer> collection) {
+        Object[] values = new Object[topLevel.length];
+        for (int i = 0; i < topLevel.length; i++) {
+            values[i] = document.get(topLevel[i]);
+        }
+        return new DuplicateKeyError(this, collection, getKeys(), new KeyValue(values));
+    }
+
+    /** Whether a query names exactly the key fields, with values this index can look up (or an {@code $in}). */
+    @Override
+    public boolean canHandle(Document query) {
+        if (topLevel == null) {
+            return super.canHandle(query);
+        }
+        if (query.size() != topLevel.length) {
+            return false;
+        }
+        boolean allNull = true;
+        for (String field : topLevel) {
+            if (!query.containsKey(field)) {
+                return false;
+            }
+            allNull &= query.get(field) == null;
+        }
+        if (isSparse() && allNull) {
+            return false;
+        }
+        for (String field : topLevel) {
+            if (query.get(field) instanceof Document condition && !lookupCondition(condition)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A sub-document in a query this index answers: a regular expression or {@code $in} on one field, or a plain value. */
+    private boolean lookupCondition(Document condition) {
+        if (topLevel.length > 1) {
+            return false;
+        }
+        if (BsonRegularExpression.isRegularExpression(condition)) {
+            return true;
+        }
+        for (String operator : condition.keySet()) {
+            if (operator.startsWith("$") && !operator.equals("$in")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Iterable<Integer> getPositions(Document query) {
+        KeyValue key = plainKey(query);
+        if (key == null) {
+            return super.getPositions(query);
+        }
+        Integer position = positions.get(new Key(key));
+        return position == null ? List.of() : List.of(position);
     }
 
     /** A sparse index leaves out a document holding none of its key fields (a field holding null counts as held). */
