@@ -3,6 +3,7 @@ package dev.strata.customer;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import dev.strata.audience.Attribute;
 import dev.strata.audience.AudienceIndex;
@@ -34,41 +35,34 @@ class ALateReReadNeverUndoesANewerWriteTests extends StrataIntegrationTest {
 
     @Test
     void aReadTakenBeforeAnUpdateIsRefusedOnceTheUpdateIsIndexed() {
-        String ref = unique("LR");
-        feed(ref, "C2");
-        Document before = stored(ref);
-        int seq = ((Number) before.get("seq")).intValue();
-
-        assertThat(writes.update(before.getString("_id"), new Update().set("tier", "GOLD"))).isTrue();
-        Document after = stored(ref);
-        assertThat(revision(after)).isGreaterThan(revision(before));
-        assertThat(index.members(Attribute.TIER, "GOLD").contains(seq)).isTrue();
-
-        index.put(AudienceRecords.of(List.of(before), SHANGHAI));
-
-        assertThat(index.members(Attribute.TIER, "GOLD").contains(seq)).as("the newer write's tier stays").isTrue();
-        assertThat(index.members(Attribute.TIER, "ORDINARY").contains(seq)).isFalse();
+        lateReadIsRefused((ref, id) -> assertThat(writes.update(id, new Update().set("tier", "GOLD"))).isTrue(),
+                Attribute.TIER, "GOLD", "ORDINARY");
     }
 
     @Test
     void aReadTakenBeforeAFeedUpdateIsRefusedOnceTheFeedRowIsIndexed() {
+        lateReadIsRefused((ref, id) -> feed(ref, "C5"), Attribute.RISK, "C5", "C2");
+    }
+
+    /** A customer read, then changed by {@code write} (to {@code newer}); putting that read afterwards changes nothing. */
+    private void lateReadIsRefused(BiConsumer<String, String> write, Attribute attribute, String newer, String older) {
         String ref = unique("LR");
         feed(ref, "C2");
         Document before = stored(ref);
         int seq = ((Number) before.get("seq")).intValue();
 
-        feed(ref, "C5");
+        write.accept(ref, before.getString("_id"));
         Document after = stored(ref);
         assertThat(revision(after)).isGreaterThan(revision(before));
-        assertThat(index.members(Attribute.RISK, "C5").contains(seq)).isTrue();
+        assertThat(index.members(attribute, newer).contains(seq)).isTrue();
 
         index.put(AudienceRecords.of(List.of(before), SHANGHAI));
 
-        assertThat(index.members(Attribute.RISK, "C5").contains(seq)).as("the feed row's risk level stays").isTrue();
-        assertThat(index.members(Attribute.RISK, "C2").contains(seq)).isFalse();
+        assertThat(index.members(attribute, newer).contains(seq)).as("the newer write's value stays").isTrue();
+        assertThat(index.members(attribute, older).contains(seq)).isFalse();
 
         index.put(AudienceRecords.of(List.of(after), SHANGHAI));
-        assertThat(index.members(Attribute.RISK, "C5").contains(seq)).as("a re-read of the current revision").isTrue();
+        assertThat(index.members(attribute, newer).contains(seq)).as("a re-read of the current revision").isTrue();
     }
 
     private void feed(String ref, String riskLevel) {
