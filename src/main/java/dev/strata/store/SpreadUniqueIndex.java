@@ -1,13 +1,11 @@
 package dev.strata.store;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -21,22 +19,17 @@ import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
 
 /**
- * The in-memory unique index, made cheap for the common case. Keys are hashed so that ObjectIds spread: the stock key
- * hashes an ObjectId as {@code Arrays.hashCode} of its 12 bytes, under which ids that differ only in their counter
- * share a few thousand values (200,000 ids from one process: about 10,000), so every {@code _id} lookup searched a
- * chain of dozens of keys. A document or query whose key fields are top-level scalars (strings, ObjectIds, numbers,
- * booleans, dates, null or absent) has its key read and normalized directly, as the stock index would, where that
- * walked each path through streams, maps and regular expressions three times per insert and built a new set of key
- * names for every query it was asked about; anything else (arrays, sub-documents, operators, dotted paths) takes the
- * stock path. An update that left every key field the very value it was (the update copies untouched values by
- * reference) touches the index not at all.
+ * The in-memory unique index, cheap in the common case: ObjectIds spread over its table ({@link SpreadKey}), keys of
+ * top-level scalars are read and normalized directly as the stock index would (it walked each path through streams,
+ * maps and regular expressions three times per insert), and an update that left every key field the very value it was
+ * does not touch it; anything else (arrays, sub-documents, operators, dotted paths) takes the stock path.
  */
 final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 
     /** What {@link #normalized} answers for a value this index leaves to the stock path. */
     private static final Object NOT_PLAIN = new Object();
 
-    private final Map<Key, Integer> positions = new ConcurrentHashMap<>();
+    private final Map<SpreadKey, Integer> positions = new ConcurrentHashMap<>();
     /** The key fields, or null when one is a dotted path (then every document takes the stock path). */
     private final String[] topLevel;
 
@@ -48,37 +41,37 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 
     @Override
     public synchronized void checkAdd(Document document, MongoCollection<Integer> collection) {
-        KeyValue key = plainKey(document);
+        SpreadKey key = plainKey(document);
         if (key == null) {
             super.checkAdd(document, collection);
-        } else if (!skippedAsSparse(document) && positions.containsKey(new Key(key))) {
+        } else if (!skippedAsSparse(document) && positions.containsKey(key)) {
             throw duplicate(document, collection);
         }
     }
 
     @Override
     public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
-        KeyValue key = plainKey(document);
+        SpreadKey key = plainKey(document);
         if (key == null) {
             super.add(document, position, collection);
-        } else if (!skippedAsSparse(document) && positions.putIfAbsent(new Key(key), position) != null) {
+        } else if (!skippedAsSparse(document) && positions.putIfAbsent(key, position) != null) {
             throw duplicate(document, collection);
         }
     }
 
     @Override
     public synchronized Integer remove(Document document) {
-        KeyValue key = plainKey(document);
+        SpreadKey key = plainKey(document);
         if (key == null) {
             return super.remove(document);
         }
-        return skippedAsSparse(document) ? null : positions.remove(new Key(key));
+        return skippedAsSparse(document) ? null : positions.remove(key);
     }
 
     @Override
     public Integer getPosition(Document document) {
-        KeyValue key = plainKey(document);
-        return key == null ? super.getPosition(document) : positions.get(new Key(key));
+        SpreadKey key = plainKey(document);
+        return key == null ? super.getPosition(document) : positions.get(key);
     }
 
     @Override
@@ -86,13 +79,13 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
         if (keysUntouched(oldDocument, newDocument)) {
             return;
         }
-        KeyValue before = plainKey(oldDocument);
-        KeyValue after = plainKey(newDocument);
+        SpreadKey before = plainKey(oldDocument);
+        SpreadKey after = plainKey(newDocument);
         if (before == null || after == null) {
             super.checkUpdate(oldDocument, newDocument, collection);
         } else if (!before.equals(after) && !skippedAsSparse(newDocument)) {
-            Integer taken = positions.get(new Key(after));
-            if (taken != null && !taken.equals(positions.get(new Key(before)))) {
+            Integer taken = positions.get(after);
+            if (taken != null && !taken.equals(positions.get(before))) {
                 throw duplicate(newDocument, collection);
             }
         }
@@ -104,8 +97,8 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
         if (keysUntouched(oldDocument, newDocument)) {
             return;
         }
-        KeyValue before = plainKey(oldDocument);
-        KeyValue after = plainKey(newDocument);
+        SpreadKey before = plainKey(oldDocument);
+        SpreadKey after = plainKey(newDocument);
         if (before == null || after == null) {
             super.updateInPlace(oldDocument, newDocument, position, collection);
         } else if (!before.equals(after)) {
@@ -118,9 +111,13 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
      * The key as the stock index normalizes it, when every key field is top-level and holds a scalar (absent counts as
      * null, as there); null otherwise.
      */
-    private KeyValue plainKey(Document document) {
+    private SpreadKey plainKey(Document document) {
         if (topLevel == null) {
             return null;
+        }
+        if (topLevel.length == 1) {
+            Object value = normalized(document.get(topLevel[0]));
+            return value == NOT_PLAIN ? null : SpreadKey.single(value);
         }
         Object[] values = new Object[topLevel.length];
         for (int i = 0; i < topLevel.length; i++) {
@@ -130,7 +127,7 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
             }
             values[i] = value;
         }
-        return new KeyValue(values);
+        return SpreadKey.of(new KeyValue(values));
     }
 
     /**
@@ -207,11 +204,11 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 
     @Override
     public Iterable<Integer> getPositions(Document query) {
-        KeyValue key = plainKey(query);
+        SpreadKey key = plainKey(query);
         if (key == null) {
             return super.getPositions(query);
         }
-        Integer position = positions.get(new Key(key));
+        Integer position = positions.get(key);
         return position == null ? List.of() : List.of(position);
     }
 
@@ -259,23 +256,23 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 
     @Override
     protected Integer removeDocument(KeyValue key) {
-        return positions.remove(new Key(key));
+        return positions.remove(SpreadKey.of(key));
     }
 
     @Override
     protected boolean putKeyPosition(KeyValue key, Integer position) {
-        return positions.putIfAbsent(new Key(key), position) == null;
+        return positions.putIfAbsent(SpreadKey.of(key), position) == null;
     }
 
     @Override
     protected Integer getPosition(KeyValue key) {
-        return positions.get(new Key(key));
+        return positions.get(SpreadKey.of(key));
     }
 
     @Override
     protected Iterable<Map.Entry<KeyValue, Integer>> getIterable() {
         return () -> {
-            Iterator<Map.Entry<Key, Integer>> entries = positions.entrySet().iterator();
+            Iterator<Map.Entry<SpreadKey, Integer>> entries = positions.entrySet().iterator();
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -284,52 +281,10 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 
                 @Override
                 public Map.Entry<KeyValue, Integer> next() {
-                    Map.Entry<Key, Integer> entry = entries.next();
-                    return Map.entry(entry.getKey().value, entry.getValue());
+                    Map.Entry<SpreadKey, Integer> entry = entries.next();
+                    return Map.entry(entry.getKey().keyValue(), entry.getValue());
                 }
             };
         };
-    }
-
-    /** A key as the stock index compares it, with a hash that tells apart ObjectIds differing in any byte. */
-    static final class Key {
-
-        private final KeyValue value;
-        private final int hash;
-
-        Key(KeyValue value) {
-            this.value = value;
-            this.hash = hash(value);
-        }
-
-        static int hash(KeyValue value) {
-            int hash = 1;
-            for (Object part : value) {
-                hash = 31 * hash + (part instanceof ObjectId id ? hash(id) : Objects.hashCode(part));
-            }
-            return hash;
-        }
-
-        /** The 12 bytes as one long and one int, each multiplied by an odd constant: ids differing in one part differ. */
-        private static int hash(ObjectId id) {
-            byte[] data = id.toByteArray();
-            if (data.length != 12) {
-                return Arrays.hashCode(data);
-            }
-            ByteBuffer bytes = ByteBuffer.wrap(data);
-            long mixed = bytes.getLong(0) * 0xbf58476d1ce4e5b9L ^ (bytes.getInt(8) & 0xffffffffL) * 0x94d049bb133111ebL;
-            mixed ^= mixed >>> 31;
-            return (int) (mixed ^ mixed >>> 32);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && hash == key.hash && value.equals(key.value);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

@@ -11,7 +11,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
-import de.bwaldvogel.mongo.backend.KeyValue;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,8 @@ class SpreadUniqueIndexTests {
         Set<Integer> live = new HashSet<>();
         Set<Integer> demo = new HashSet<>();
         for (int i = 0; i < IDS; i++) {
-            live.add(SpreadUniqueIndex.Key.hash(key(new ObjectId())));
-            demo.add(SpreadUniqueIndex.Key.hash(key(new ObjectId(String.format("%08x%08x%08x", 1_714_067_200L, 123_456_789L, i)))));
+            live.add(SpreadKey.hash(key(new ObjectId())));
+            demo.add(SpreadKey.hash(key(new ObjectId(String.format("%08x%08x%08x", 1_714_067_200L, 123_456_789L, i)))));
         }
         // 32-bit hashes of 200,000 keys: a handful of chance collisions, not the thousands-fold sharing of the stock hash.
         assertThat(live).hasSizeGreaterThan(IDS - 50);
@@ -100,7 +99,7 @@ class SpreadUniqueIndexTests {
         }
     }
 
-    private static KeyValue key(ObjectId id) {
-        return new KeyValue(new de.bwaldvogel.mongo.bson.ObjectId(id.toByteArray()));
+    private static de.bwaldvogel.mongo.bson.ObjectId key(ObjectId id) {
+        return new de.bwaldvogel.mongo.bson.ObjectId(id.toByteArray());
     }
 }
