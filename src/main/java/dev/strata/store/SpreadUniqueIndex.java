@@ -115,19 +115,14 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
         if (topLevel == null) {
             return null;
         }
-        if (topLevel.length == 1) {
-            Object value = normalized(document.get(topLevel[0]));
-            return value == NOT_PLAIN ? null : SpreadKey.single(value);
-        }
         Object[] values = new Object[topLevel.length];
         for (int i = 0; i < topLevel.length; i++) {
-            Object value = normalized(document.get(topLevel[i]));
-            if (value == NOT_PLAIN) {
+            values[i] = normalized(document.get(topLevel[i]));
+            if (values[i] == NOT_PLAIN) {
                 return null;
             }
-            values[i] = value;
         }
-        return SpreadKey.of(new KeyValue(values));
+        return values.length == 1 ? SpreadKey.single(values[0]) : SpreadKey.of(new KeyValue(values));
     }
 
     /**

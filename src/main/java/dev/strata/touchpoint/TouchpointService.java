@@ -35,9 +35,7 @@ public class TouchpointService {
         mongo.insert(touchpoint);
         var recent = new Customer.RecentTouchpoint(touchpoint.id(), touchpoint.channel(), touchpoint.status().name(),
                 touchpoint.campaignId(), touchpoint.createdAt());
-        Update update = new Update();
-        update.push("recentTouchpoints").atPosition(0).slice(RECENT).each(recent);
-        writes.update(touchpoint.customerId(), update);
+        writes.pushRecentTouchpoints(Map.of(touchpoint.customerId(), List.of(recent)), RECENT);
         if (HumanContacts.HUMAN_CHANNELS.contains(touchpoint.channel()) && touchpoint.outcome() != null
                 && touchpoint.outcome() != ContactOutcome.NO_ANSWER) {
             events.publishEvent(new ContactRecorded(touchpoint));
