@@ -3,6 +3,7 @@ package dev.strata.store;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +34,8 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * the query is matched. Documents read by {@code _id} (and what {@code findAndModify} returns) are answered as copies:
  * the stock server hands out the stored document, which a concurrent update changes in place while the reply is
  * still being encoded (a ConcurrentModificationException that drops the connection). Unique indexes hash ObjectIds
- * so that they spread (see {@link SpreadUniqueIndex}).
+ * so that they spread (see {@link SpreadUniqueIndex}). The common updates of one document by {@code _id} are applied
+ * straight to it (see {@link DirectUpdate}); the rest on a narrowed working copy (see {@link NarrowedUpdate}).
  */
 final class IdFirstMemoryBackend extends MemoryBackend {
 
@@ -104,7 +106,16 @@ final class IdFirstMemoryBackend extends MemoryBackend {
             if (stored == null) {
                 return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
             }
-            NarrowedUpdate narrowed = NarrowedUpdate.of(stored, selector, update, getIndexes());
+            Set<String> indexed = indexedFields();
+            if (selector.size() == 1 && arrayFilters.isEmpty()) {
+                DirectUpdate.Outcome outcome = DirectUpdate.apply(stored, update, indexed);
+                if (outcome != DirectUpdate.Outcome.NOT_APPLIED) {
+                    boolean modified = outcome == DirectUpdate.Outcome.MODIFIED;
+                    oplog.handleUpdate(getFullName(), selector, update, modified ? List.of(stored.get("_id")) : List.of());
+                    return new Document("n", 1).append("nModified", modified ? 1 : 0);
+                }
+            }
+            NarrowedUpdate narrowed = NarrowedUpdate.of(stored, selector, update, indexed);
             WORKING.set(narrowed);
             Document result;
             try {
@@ -114,6 +125,17 @@ final class IdFirstMemoryBackend extends MemoryBackend {
             }
             narrowed.applyToStored();
             return result;
+        }
+
+        /** The top-level fields some index reads. */
+        private Set<String> indexedFields() {
+            Set<String> fields = new HashSet<>();
+            for (Index<Integer> index : getIndexes()) {
+                for (IndexKey key : index.getKeys()) {
+                    fields.add(NarrowedUpdate.topLevel(key.getKey()));
+                }
+            }
+            return fields;
         }
 
         /** Equal values of the same types, with sub-document fields in the same order (a map's equals ignores order). */

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -37,7 +35,7 @@ final class NarrowedUpdate {
     }
 
     /** The working copy for applying {@code update} (matched by {@code selector}) to {@code stored}. */
-    static NarrowedUpdate of(Document stored, Document selector, Document update, List<? extends Index<?>> indexes) {
+    static NarrowedUpdate of(Document stored, Document selector, Document update, Set<String> indexed) {
         Set<String> changed = changedFields(update);
         Set<String> needed = changed == null ? null : new HashSet<>(changed);
         if (needed != null && !referencedFields(selector, needed)) {
@@ -47,11 +45,7 @@ final class NarrowedUpdate {
             return new NarrowedUpdate(stored, new Document(stored), changed, Set.of());
         }
         needed.add("_id");
-        for (Index<?> index : indexes) {
-            for (IndexKey key : index.getKeys()) {
-                needed.add(topLevel(key.getKey()));
-            }
-        }
+        needed.addAll(indexed);
         Document work = new Document();
         Set<String> omitted = new HashSet<>();
         for (Map.Entry<String, Object> entry : stored.entrySet()) {
@@ -164,7 +158,7 @@ final class NarrowedUpdate {
         return true;
     }
 
-    private static String topLevel(String path) {
+    static String topLevel(String path) {
         int dot = path.indexOf('.');
         return dot < 0 ? path : path.substring(0, dot);
     }
