@@ -2,6 +2,7 @@ package dev.strata.store;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,9 @@ import de.bwaldvogel.mongo.backend.NumericUtils;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * The operator updates the service sends all the time ({@code $set}, {@code $unset}, {@code $inc}, and {@code $push}
- * with {@code $each}, {@code $position}, {@code $slice}) on paths through sub-documents, applied straight to the one
+ * The operator updates the service sends all the time ({@code $set}, {@code $unset}, {@code $inc}, {@code $push} with
+ * {@code $each}, {@code $position}, {@code $slice}, {@code $addToSet}, and {@code $pullAll} from a list of strings) on
+ * paths through sub-documents, applied straight to the one
  * stored document: the stock update split every path with a regular expression at every step, deep-copied the whole
  * document and compared it in full, the largest cost of moving a journey on. Anything else (another operator, a path
  * through a list, a null or a plain value, an indexed field, paths that overlap, a value of an unexpected type) is
@@ -30,7 +32,7 @@ final class DirectUpdate {
         UNMODIFIED
     }
 
-    private static final Set<String> OPERATORS = Set.of("$set", "$unset", "$inc", "$push");
+    private static final Set<String> OPERATORS = Set.of("$set", "$unset", "$inc", "$push", "$addToSet", "$pullAll");
     private static final Set<String> PUSH_MODIFIERS = Set.of("$each", "$position", "$slice");
     /** A field that is not there (a stored value may be null). */
     private static final Object ABSENT = new Object();
@@ -142,14 +144,27 @@ final class DirectUpdate {
                 }
                 put(path, NumericUtils.addNumbers(old instanceof Number number ? number : Integer.valueOf(0), by));
             }
+            case "$push" -> {
+                return putComputed(path, pushed(old, value));
+            }
+            case "$addToSet" -> {
+                return putComputed(path, addedToSet(old, value));
+            }
             default -> {
-                List<Object> pushed = pushed(old, value);
-                if (pushed == null) {
-                    return false;
+                if (old != ABSENT && old != null) {
+                    return putComputed(path, pulled(old, value));
                 }
-                put(path, pushed);
             }
         }
+        return true;
+    }
+
+    /** Puts a computed value; false (nothing put) when there is none: an update left to the stock one. */
+    private boolean putComputed(String[] path, List<Object> value) {
+        if (value == null) {
+            return false;
+        }
+        put(path, value);
         return true;
     }
 
@@ -235,6 +250,42 @@ final class DirectUpdate {
         int from = slice < 0 ? Math.max(0, list.size() + slice) : 0;
         int to = slice < 0 ? list.size() : Math.min(slice, list.size());
         return new ArrayList<>(list.subList(from, to));
+    }
+
+    /** The list after an {@code $addToSet} (of one value, or {@code $each} of a list) as the stock update makes it, or null. */
+    private static List<Object> addedToSet(Object old, Object value) {
+        if (!(old == ABSENT || old == null || old instanceof List<?>)) {
+            return null;
+        }
+        List<Object> list = old instanceof List<?> existing ? new ArrayList<>(existing) : new ArrayList<>();
+        List<?> values = Collections.singletonList(value);
+        if (value instanceof Document add && (add.isEmpty() || add.keySet().iterator().next().equals("$each"))) {
+            if (add.size() != 1 || !(add.get("$each") instanceof List<?> each)) {
+                return null;
+            }
+            values = each;
+        }
+        for (Object element : values) {
+            if (!list.contains(element)) {
+                list.add(element);
+            }
+        }
+        return list;
+    }
+
+    /**
+     * The list after a {@code $pullAll} from a list of strings (what the stock update then compares is plain equality),
+     * or null for anything else.
+     */
+    private static List<Object> pulled(Object old, Object value) {
+        if (!(old instanceof List<?> existing) || !(value instanceof List<?> values)
+                || !existing.stream().allMatch(String.class::isInstance)) {
+            return null;
+        }
+        Set<Object> gone = new HashSet<>(values);
+        List<Object> list = new ArrayList<>(existing.size());
+        existing.stream().filter(element -> !gone.contains(element)).forEach(list::add);
+        return list;
     }
 
     private static boolean whole(Object value) {

@@ -95,8 +95,10 @@ final class IdFirstMemoryBackend extends MemoryBackend {
         /**
          * An update shares its own (small) document's strings before it is applied, so what it writes into the stored
          * document is shared, while the rest of that document, already shared, is not walked again on every change.
-         * An update of one document by {@code _id} is applied to a narrowed working copy (see {@link NarrowedUpdate}),
-         * which the stock update finds in place of the stored document, and its outcome then goes into the stored one.
+         * An update of one document by {@code _id} (and perhaps other conditions, matched against that document alone)
+         * is applied straight to it when it can be (see {@link DirectUpdate}), or else to a narrowed working copy (see
+         * {@link NarrowedUpdate}), which the stock update finds in place of the stored document, and its outcome then
+         * goes into the stored one.
          */
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
@@ -107,12 +109,14 @@ final class IdFirstMemoryBackend extends MemoryBackend {
                 return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
             }
             Set<String> indexed = indexedFields();
-            if (selector.size() == 1 && arrayFilters.isEmpty()) {
-                DirectUpdate.Outcome outcome = DirectUpdate.apply(stored, update, indexed);
-                if (outcome != DirectUpdate.Outcome.NOT_APPLIED) {
+            if (arrayFilters.isEmpty()) {
+                Document rest = withoutId(selector);
+                boolean matched = rest.isEmpty() || documentMatchesQuery(stored, rest);
+                DirectUpdate.Outcome outcome = !matched ? null : DirectUpdate.apply(stored, update, indexed);
+                if (!matched && !upsert || outcome != null && outcome != DirectUpdate.Outcome.NOT_APPLIED) {
                     boolean modified = outcome == DirectUpdate.Outcome.MODIFIED;
                     oplog.handleUpdate(getFullName(), selector, update, modified ? List.of(stored.get("_id")) : List.of());
-                    return new Document("n", 1).append("nModified", modified ? 1 : 0);
+                    return new Document("n", matched ? 1 : 0).append("nModified", modified ? 1 : 0);
                 }
             }
             NarrowedUpdate narrowed = NarrowedUpdate.of(stored, selector, update, indexed);
