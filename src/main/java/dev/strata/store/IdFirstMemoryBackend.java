@@ -14,6 +14,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryParameters;
@@ -131,10 +132,13 @@ final class IdFirstMemoryBackend extends MemoryBackend {
             return result;
         }
 
-        /** The top-level fields some index reads. */
+        /** The top-level fields some index reads (the stock server keeps a non-unique index as an empty one, which reads none). */
         private Set<String> indexedFields() {
             Set<String> fields = new HashSet<>();
             for (Index<Integer> index : getIndexes()) {
+                if (index instanceof EmptyIndex) {
+                    continue;
+                }
                 for (IndexKey key : index.getKeys()) {
                     fields.add(NarrowedUpdate.topLevel(key.getKey()));
                 }

@@ -64,6 +64,7 @@ class DirectUpdateTests {
         MongoCollection<Document> b = theirs.getDatabase("direct").getCollection("docs");
         for (MongoCollection<Document> c : List.of(a, b)) {
             c.createIndex(new Document("seq", 1), new IndexOptions().unique(true));
+            c.createIndex(new Document("n", 1));
             for (int i = 0; i < 8; i++) {
                 c.insertOne(document(i));
             }

@@ -136,6 +136,27 @@ class IdFirstLookupTests {
     }
 
     @Test
+    void aFieldUnderANonUniqueIndexIsStillChangedInPlaceOfACopyOfTheWholeDocument() {
+        MongoCollection<Document> indexed = client.getDatabase("idfirst").getCollection("indexed");
+        indexed.createIndex(new Document("updatedAt", 1));
+        Document scores = new Document("churn", 0.2);
+        indexed.insertOne(new Document("_id", "p1").append("portrait", new Document("tier", "GOLD").append("scores", scores))
+                .append("updatedAt", 1));
+        var stored = ((IdFirstMemoryBackend.IdFirstCollection) store.backend().resolveDatabase("idfirst")
+                .resolveCollection("indexed", true));
+        var portraitBefore = (de.bwaldvogel.mongo.bson.Document) stored.storedById(new de.bwaldvogel.mongo.bson.Document("_id", "p1"))
+                .get("portrait");
+
+        indexed.updateOne(Filters.eq("_id", "p1"), Updates.combine(Updates.set("portrait.tier", "SILVER"), Updates.inc("updatedAt", 1)));
+
+        var portraitAfter = (de.bwaldvogel.mongo.bson.Document) stored.storedById(new de.bwaldvogel.mongo.bson.Document("_id", "p1"))
+                .get("portrait");
+        assertThat(portraitAfter.get("tier")).isEqualTo("SILVER");
+        assertThat(portraitAfter.get("scores")).as("the sub-document the update did not name").isSameAs(portraitBefore.get("scores"));
+        assertThat(indexed.find(Filters.eq("_id", "p1")).first().getInteger("updatedAt")).isEqualTo(2);
+    }
+
+    @Test
     void sameValuesAreEqualOfTheSameTypesInTheSameOrder() {
         var a = new de.bwaldvogel.mongo.bson.Document("x", 1).append("y", List.of("p", 2L));
         assertThat(IdFirstMemoryBackend.IdFirstCollection.same(a, new de.bwaldvogel.mongo.bson.Document("x", 1)
