@@ -90,20 +90,36 @@ final class DirectUpdate {
 
     /** The fields of a dotted path; null when one is empty, an operator or positional ({@code $}) or a number. */
     static String[] split(String path) {
-        List<String> fields = new ArrayList<>(4);
+        int dots = 0;
+        for (int i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) {
+            dots++;
+        }
+        if (dots == 0) {
+            return usable(path) ? new String[] {path} : null;
+        }
+        String[] fields = new String[dots + 1];
         int start = 0;
-        while (true) {
-            int dot = path.indexOf('.', start);
-            String field = dot < 0 ? path.substring(start) : path.substring(start, dot);
-            if (field.isEmpty() || field.charAt(0) == '$' || field.chars().allMatch(Character::isDigit)) {
+        for (int i = 0; i <= dots; i++) {
+            int dot = i < dots ? path.indexOf('.', start) : path.length();
+            fields[i] = path.substring(start, dot);
+            if (!usable(fields[i])) {
                 return null;
-            }
-            fields.add(field);
-            if (dot < 0) {
-                return fields.toArray(String[]::new);
             }
             start = dot + 1;
         }
+        return fields;
+    }
+
+    private static boolean usable(String field) {
+        if (field.isEmpty() || field.charAt(0) == '$') {
+            return false;
+        }
+        for (int i = 0; i < field.length(); i++) {
+            if (!Character.isDigit(field.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the path equals, or is a prefix of, or extends, one already named (MongoDB refuses such updates). */
