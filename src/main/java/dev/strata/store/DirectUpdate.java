@@ -328,42 +328,17 @@ final class DirectUpdate {
 
     /** Equal as the stock update compares values: numbers by value whatever their type, fields in the same order. */
     static boolean looselyEqual(Object a, Object b) {
+        return SameShape.equal(a, b, DirectUpdate::looselyEqualPlain);
+    }
+
+    private static boolean looselyEqualPlain(Object a, Object b) {
         if (a == b) {
             return true;
         }
         if (a == null || b == null) {
             return false;
         }
-        if (a instanceof Number x && b instanceof Number y) {
-            return normalized(x).equals(normalized(y));
-        }
-        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            var left = x.entrySet().iterator();
-            var right = y.entrySet().iterator();
-            while (left.hasNext()) {
-                var l = left.next();
-                var r = right.next();
-                if (!l.getKey().equals(r.getKey()) || !looselyEqual(l.getValue(), r.getValue())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof List<?> x && b instanceof List<?> y) {
-            if (x.size() != y.size()) {
-                return false;
-            }
-            for (int i = 0; i < x.size(); i++) {
-                if (!looselyEqual(x.get(i), y.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a.equals(b);
+        return a instanceof Number x && b instanceof Number y ? normalized(x).equals(normalized(y)) : a.equals(b);
     }
 
     /** A number as the stock server normalizes it for comparison: a double, unless a long it cannot hold exactly. */

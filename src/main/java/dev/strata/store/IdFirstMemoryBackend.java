@@ -148,33 +148,7 @@ final class IdFirstMemoryBackend extends MemoryBackend {
 
         /** Equal values of the same types, with sub-document fields in the same order (a map's equals ignores order). */
         static boolean same(Object a, Object b) {
-            if (a instanceof Document x && b instanceof Document y) {
-                if (x.size() != y.size()) {
-                    return false;
-                }
-                var left = x.entrySet().iterator();
-                var right = y.entrySet().iterator();
-                while (left.hasNext()) {
-                    var l = left.next();
-                    var r = right.next();
-                    if (!l.getKey().equals(r.getKey()) || !same(l.getValue(), r.getValue())) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            if (a instanceof List<?> x && b instanceof List<?> y) {
-                if (x.size() != y.size()) {
-                    return false;
-                }
-                for (int i = 0; i < x.size(); i++) {
-                    if (!same(x.get(i), y.get(i))) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            return a == b || a != null && b != null && a.getClass() == b.getClass() && a.equals(b);
+            return SameShape.equal(a, b, (x, y) -> x == y || x != null && y != null && x.getClass() == y.getClass() && x.equals(y));
         }
 
         /** The stored document a plain {@code _id} selector names, or null (other selectors, nothing found). */

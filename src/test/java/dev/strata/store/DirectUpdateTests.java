@@ -1,20 +1,15 @@
 package dev.strata.store;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.UpdateOptions;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterAll;
@@ -32,10 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DirectUpdateTests {
 
-    static EmbeddedMongoStore store;
-    static MongoServer stock;
-    static MongoClient ours;
-    static MongoClient theirs;
+    static StockServerTwin twin;
 
     private static final List<String> PATHS = List.of("n", "l", "d", "s", "nul", "fresh", "list", "recent", "a", "a.x",
             "a.y", "a.b", "a.b.c", "a.new.deep", "s.x", "nul.x", "list.x", "list.0", "a.b.c.d", "seq", "_id", "a.$", "");
@@ -43,25 +35,18 @@ class DirectUpdateTests {
 
     @BeforeAll
     static void start() {
-        store = EmbeddedMongoStore.openMemory(0);
-        stock = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = stock.bind();
-        ours = MongoClients.create(store.connectionString("direct"));
-        theirs = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        twin = StockServerTwin.start("direct");
     }
 
     @AfterAll
     static void stop() {
-        ours.close();
-        theirs.close();
-        store.close();
-        stock.shutdown();
+        twin.close();
     }
 
     @Test
     void randomUpdatesStoreAndAnswerWhatTheStockServerDoes() {
-        MongoCollection<Document> a = ours.getDatabase("direct").getCollection("docs");
-        MongoCollection<Document> b = theirs.getDatabase("direct").getCollection("docs");
+        MongoCollection<Document> a = twin.ours.getDatabase("direct").getCollection("docs");
+        MongoCollection<Document> b = twin.theirs.getDatabase("direct").getCollection("docs");
         for (MongoCollection<Document> c : List.of(a, b)) {
             c.createIndex(new Document("seq", 1), new IndexOptions().unique(true));
             c.createIndex(new Document("n", 1));

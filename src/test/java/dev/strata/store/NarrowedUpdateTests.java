@@ -1,14 +1,11 @@
 package dev.strata.store;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -17,8 +14,6 @@ import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterAll;
@@ -34,32 +29,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NarrowedUpdateTests {
 
-    static EmbeddedMongoStore store;
-    static MongoServer stock;
-    static MongoClient ours;
-    static MongoClient theirs;
+    static StockServerTwin twin;
 
     @BeforeAll
     static void start() {
-        store = EmbeddedMongoStore.openMemory(0);
-        stock = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = stock.bind();
-        ours = MongoClients.create(store.connectionString("narrowed"));
-        theirs = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        twin = StockServerTwin.start("narrowed");
     }
 
     @AfterAll
     static void stop() {
-        ours.close();
-        theirs.close();
-        store.close();
-        stock.shutdown();
+        twin.close();
     }
 
     @Test
     void randomUpdatesByIdStoreAndAnswerWhatTheStockServerDoes() {
-        MongoCollection<Document> a = ours.getDatabase("narrowed").getCollection("docs");
-        MongoCollection<Document> b = theirs.getDatabase("narrowed").getCollection("docs");
+        MongoCollection<Document> a = twin.ours.getDatabase("narrowed").getCollection("docs");
+        MongoCollection<Document> b = twin.theirs.getDatabase("narrowed").getCollection("docs");
         for (MongoCollection<Document> c : List.of(a, b)) {
             c.createIndex(new Document("seq", 1), new IndexOptions().unique(true));
             c.createIndex(new Document("ref.code", 1), new IndexOptions().unique(true).sparse(true));
@@ -138,7 +123,7 @@ class NarrowedUpdateTests {
 
     @Test
     void concurrentUpdatesOfOneDocumentLoseNothingAndEveryReadSeesItWhole() throws Exception {
-        MongoCollection<Document> hot = ours.getDatabase("narrowed").getCollection("hot");
+        MongoCollection<Document> hot = twin.ours.getDatabase("narrowed").getCollection("hot");
         List<Document> big = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             big.add(new Document("i", i).append("tags", List.of("x", "y")));
