@@ -15,9 +15,9 @@ import de.bwaldvogel.mongo.bson.Document;
 /**
  * The operator updates the service sends all the time ({@code $set}, {@code $unset}, {@code $inc}, {@code $push} with
  * {@code $each}, {@code $position}, {@code $slice}, {@code $addToSet}, and {@code $pullAll} from a list of strings) on
- * paths through sub-documents, applied straight to the one
- * stored document: the stock update split every path with a regular expression at every step, deep-copied the whole
- * document and compared it in full, the largest cost of moving a journey on. Anything else (another operator, a path
+ * paths through sub-documents, applied straight to the one stored document: the stock update split every path with a
+ * regular expression at every step, deep-copied the whole document and compared it in full, the largest cost of moving
+ * a journey on. Anything else (another operator, a path
  * through a list, a null or a plain value, an indexed field, paths that overlap, a value of an unexpected type) is
  * left to the stock update, which also gives the errors. A changed sub-document is a copy and every other value is the
  * object stored before: stored values are never changed in place (see {@link IdFirstMemoryBackend}).
@@ -238,10 +238,10 @@ final class DirectUpdate {
 
     /** The list after a {@code $push} exactly as the stock update makes it, or null for what it leaves to the stock one. */
     private static List<Object> pushed(Object old, Object value) {
-        if (!(old == ABSENT || old == null || old instanceof List<?>)) {
+        List<Object> list = listToGrow(old);
+        if (list == null) {
             return null;
         }
-        List<Object> list = old instanceof List<?> existing ? new ArrayList<>(existing) : new ArrayList<>();
         List<?> values = Collections.singletonList(value);
         Integer position = null;
         Integer slice = null;
@@ -270,10 +270,10 @@ final class DirectUpdate {
 
     /** The list after an {@code $addToSet} (of one value, or {@code $each} of a list) as the stock update makes it, or null. */
     private static List<Object> addedToSet(Object old, Object value) {
-        if (!(old == ABSENT || old == null || old instanceof List<?>)) {
+        List<Object> list = listToGrow(old);
+        if (list == null) {
             return null;
         }
-        List<Object> list = old instanceof List<?> existing ? new ArrayList<>(existing) : new ArrayList<>();
         List<?> values = Collections.singletonList(value);
         if (value instanceof Document add && (add.isEmpty() || add.keySet().iterator().next().equals("$each"))) {
             if (add.size() != 1 || !(add.get("$each") instanceof List<?> each)) {
@@ -302,6 +302,14 @@ final class DirectUpdate {
         List<Object> list = new ArrayList<>(existing.size());
         existing.stream().filter(element -> !gone.contains(element)).forEach(list::add);
         return list;
+    }
+
+    /** A copy of the list a push or an add goes into (empty for an absent or null field), or null for any other value. */
+    private static List<Object> listToGrow(Object old) {
+        if (old == ABSENT || old == null) {
+            return new ArrayList<>();
+        }
+        return old instanceof List<?> existing ? new ArrayList<>(existing) : null;
     }
 
     private static boolean whole(Object value) {
