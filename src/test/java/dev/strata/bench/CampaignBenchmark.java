@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.strata.StrataApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -38,8 +37,7 @@ public final class CampaignBenchmark {
     public static void main(String[] args) throws Exception {
         long seeding = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("benchCommandCounter",
-                        (MongoClientSettingsBuilderCustomizer) settings -> settings.addCommandListener(COMMANDS))).run(
+                .initializers(COMMANDS::attachTo).run(
                 "--server.port=0", "--strata.embedded-mongo.store=memory", "--strata.data-dir=target/bench-data",
                 "--strata.security.admin-password=" + PASSWORD, "--strata.demo.customers=" + CUSTOMERS,
                 "--logging.level.root=WARN")) {

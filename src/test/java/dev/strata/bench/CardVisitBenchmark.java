@@ -16,7 +16,6 @@ import dev.strata.StrataApplication;
 import dev.strata.card.CardService;
 import dev.strata.customer.CustomersChanged;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -62,8 +61,7 @@ public final class CardVisitBenchmark {
     public static void main(String[] args) throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(StrataApplication.class)
                 .initializers(context -> {
-                    context.getBeanFactory().registerSingleton("benchCommandCounter",
-                            (MongoClientSettingsBuilderCustomizer) settings -> settings.addCommandListener(COMMANDS));
+                    COMMANDS.attachTo(context);
                     context.addApplicationListener(event -> {
                         if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof CustomersChanged changed) {
                             CUSTOMER_WRITES.increment();
