@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -27,16 +26,15 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     public static final String FILE_NAME = "strata.mv.db";
 
     private final MongoBackend backend;
-    private final MongoServer server;
+    private final WireServer server;
     private final Path file;
     private final InetSocketAddress address;
 
     private EmbeddedMongoStore(MongoBackend backend, Path file, int port) {
         this.backend = backend;
-        this.server = new MongoServer(backend);
+        this.server = new WireServer(backend, new InetSocketAddress("127.0.0.1", port), SERVER_THREADS);
         this.file = file;
-        this.server.bind(new InetSocketAddress("127.0.0.1", port), 1, SERVER_THREADS);
-        this.address = server.getLocalAddress();
+        this.address = server.address();
     }
 
     /** Opens (or creates) the durable store in {@code dataDir} and listens on {@code port} (0 = any free port). */
