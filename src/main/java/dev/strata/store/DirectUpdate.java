@@ -17,10 +17,10 @@ import de.bwaldvogel.mongo.bson.Document;
  * {@code $each}, {@code $position}, {@code $slice}, {@code $addToSet}, and {@code $pullAll} from a list of strings) on
  * paths through sub-documents, applied straight to the one stored document: the stock update split every path with a
  * regular expression at every step, deep-copied the whole document and compared it in full, the largest cost of moving
- * a journey on. Anything else (another operator, a path
- * through a list, a null or a plain value, an indexed field, paths that overlap, a value of an unexpected type) is
- * left to the stock update, which also gives the errors. A changed sub-document is a copy and every other value is the
- * object stored before: stored values are never changed in place (see {@link IdFirstMemoryBackend}).
+ * a journey on. Anything else (another operator, a path through a list, a null or a plain value, an indexed field,
+ * paths that overlap, a value of an unexpected type) is left to the stock update, which also gives the errors. A
+ * changed sub-document is a copy and every other value is the object stored before: stored values are never changed
+ * in place (see {@link IdFirstMemoryBackend}).
  */
 final class DirectUpdate {
 

@@ -12,6 +12,7 @@ import org.bson.UuidRepresentation;
 import org.bson.codecs.Codec;
 import org.bson.codecs.CollectibleCodec;
 import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
 import org.bson.codecs.Encoder;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.OverridableUuidRepresentationCodec;
@@ -27,10 +28,10 @@ final class PlainDocumentCodec implements CollectibleCodec<Document>, Overridabl
 
     private static final String ID = "_id";
 
-    private final Codec<Document> stock;
+    private final DocumentCodec stock;
     private final CodecRegistry registry;
 
-    private PlainDocumentCodec(Codec<Document> stock, CodecRegistry registry) {
+    private PlainDocumentCodec(DocumentCodec stock, CodecRegistry registry) {
         this.stock = stock;
         this.registry = registry;
     }
@@ -41,8 +42,8 @@ final class PlainDocumentCodec implements CollectibleCodec<Document>, Overridabl
             @Override
             @SuppressWarnings("unchecked")
             public <T> Codec<T> get(Class<T> type, CodecRegistry registry) {
-                return type == Document.class ? (Codec<T>) new PlainDocumentCodec(stock.get(Document.class, registry), registry)
-                        : null;
+                return type == Document.class
+                        ? (Codec<T>) new PlainDocumentCodec((DocumentCodec) stock.get(Document.class, registry), registry) : null;
             }
         };
     }
@@ -108,23 +109,21 @@ final class PlainDocumentCodec implements CollectibleCodec<Document>, Overridabl
 
     @Override
     public Document generateIdIfAbsentFromDocument(Document document) {
-        return ((CollectibleCodec<Document>) stock).generateIdIfAbsentFromDocument(document);
+        return stock.generateIdIfAbsentFromDocument(document);
     }
 
     @Override
     public boolean documentHasId(Document document) {
-        return ((CollectibleCodec<Document>) stock).documentHasId(document);
+        return stock.documentHasId(document);
     }
 
     @Override
     public BsonValue getDocumentId(Document document) {
-        return ((CollectibleCodec<Document>) stock).getDocumentId(document);
+        return stock.getDocumentId(document);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Codec<Document> withUuidRepresentation(UuidRepresentation representation) {
-        return new PlainDocumentCodec(((OverridableUuidRepresentationCodec<Document>) stock).withUuidRepresentation(representation),
-                registry);
+        return new PlainDocumentCodec((DocumentCodec) stock.withUuidRepresentation(representation), registry);
     }
 }
