@@ -9,19 +9,24 @@ import dev.strata.graphql.NodeEntity;
 import dev.strata.shared.Channel;
 import dev.strata.shared.Scope;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A campaign: whom it targets (segments evaluated in its creator's scope), the journey it walks them
- * through, its maker-checker state and its measurement settings. Segment IDs are local IDs.
+ * through, its maker-checker state and its measurement settings. Segment IDs are local IDs. {@code counters} are its
+ * stats as last read: only {@link StatsCounters} writes them, with {@code $inc}, so reading a campaign and its stats is
+ * one lookup.
  */
-@Document("campaigns")
+@Document(Campaign.COLLECTION)
 public record Campaign(@Id String id, String name, String objective, CampaignStatus status, List<String> segmentIds,
         String snapshotId, List<String> excludedSegmentIds, double controlGroupPercent, Instant startAt, Instant endAt,
         Goal goal, List<ChannelCost> costPerContact, List<JourneyStep> journey, Trigger trigger, String createdBy,
         Scope.Kind creatorScopeKind, String creatorScopeCode, String approvedBy, String rejectionReason,
         Instant launchedAt, Instant completedAt, EnrollmentJob enrollment, Instant createdAt, Instant updatedAt,
-        long version) implements NodeEntity {
+        long version, @ReadOnlyProperty org.bson.Document counters) implements NodeEntity {
+
+    public static final String COLLECTION = "campaigns";
 
     public Campaign {
         segmentIds = segmentIds == null ? List.of() : segmentIds;

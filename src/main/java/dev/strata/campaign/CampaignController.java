@@ -26,18 +26,16 @@ class CampaignController implements NodeFetcher {
 
     private final CampaignService campaigns;
     private final CampaignTransitions transitions;
-    private final StatsCounters stats;
     private final ContactPolicyService policies;
     private final ResponseService responses;
     private final TestClockService testClock;
     private final TouchpointQueries touchpoints;
 
-    CampaignController(CampaignService campaigns, CampaignTransitions transitions, StatsCounters stats,
+    CampaignController(CampaignService campaigns, CampaignTransitions transitions,
             ContactPolicyService policies, ResponseService responses, TestClockService testClock,
             TouchpointQueries touchpoints) {
         this.campaigns = campaigns;
         this.transitions = transitions;
-        this.stats = stats;
         this.policies = policies;
         this.responses = responses;
         this.testClock = testClock;
@@ -130,7 +128,7 @@ class CampaignController implements NodeFetcher {
 
     @SchemaMapping(typeName = "Campaign")
     CampaignStatsView stats(Campaign campaign) {
-        return CampaignStatsView.of(stats.read(campaign.id()));
+        return CampaignStatsView.of(StatsCounters.of(campaign));
     }
 
     @SchemaMapping(typeName = "Campaign")

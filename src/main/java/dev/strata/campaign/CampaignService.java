@@ -81,7 +81,7 @@ public class CampaignService {
         Campaign campaign = new Campaign(id, c.name(), c.objective(), CampaignStatus.DRAFT, c.segmentIds(), c.snapshotId(),
                 c.excludedSegmentIds(), c.controlGroupPercent(), c.startAt(), c.endAt(), c.goal(), c.costPerContact(),
                 c.journey(), c.trigger(), actor, scope.kind() == Scope.Kind.BRANCH ? Scope.Kind.BRANCH : Scope.Kind.ALL,
-                scope.kind() == Scope.Kind.BRANCH ? scope.code() : null, null, null, null, null, noJob, now, now, 0);
+                scope.kind() == Scope.Kind.BRANCH ? scope.code() : null, null, null, null, null, noJob, now, now, 0, null);
         mongo.insert(campaign);
         audit.record(actor, "CREATE", campaign, null);
         return new CampaignInputs.CampaignPayload(campaign, List.of());
@@ -108,7 +108,7 @@ public class CampaignService {
                 c.snapshotId(), c.excludedSegmentIds(), c.controlGroupPercent(), c.startAt(), c.endAt(), c.goal(),
                 c.costPerContact(), c.journey(), c.trigger(), before.createdBy(), before.creatorScopeKind(),
                 before.creatorScopeCode(), null, before.rejectionReason(), null, null, before.enrollment(),
-                before.createdAt(), clock.instant(), before.version() + 1);
+                before.createdAt(), clock.instant(), before.version() + 1, before.counters());
         var query = org.springframework.data.mongodb.core.query.Query.query(Criteria.where("_id").is(before.id())
                 .and("version").is(before.version()));
         if (mongo.findAndReplace(query, after) == null) {

@@ -144,7 +144,7 @@ class CampaignSettings {
         }
         Campaign campaign = new Campaign(id, in.name() == null ? null : in.name().trim(), in.objective(), null, segments,
                 snapshot, excluded, control, in.startAt(), in.endAt(), goal, costs, steps, trigger, null, null, null, null,
-                null, null, null, null, null, null, 0);
+                null, null, null, null, null, null, 0, null);
         return new Checked(campaign, errors);
     }
 

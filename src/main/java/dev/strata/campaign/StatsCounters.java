@@ -16,13 +16,14 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * A campaign's measurement kept as counters in one document per campaign ({@code $inc} as things happen), so
- * reading the stats is one lookup by ID. Funnel counters mean "reached this status or beyond".
+ * A campaign's measurement kept as counters in its own document ({@code $inc} on {@code counters} as things happen),
+ * so the campaign and its stats come back in one lookup by ID. Funnel counters mean "reached this status or beyond".
  */
 @Component
 class StatsCounters {
 
-    static final String COLLECTION = "campaign_stats";
+    /** The campaign document's field that holds the counters. */
+    static final String FIELD = "counters";
     static final List<TouchpointStatus> FUNNEL = List.of(TouchpointStatus.SENT, TouchpointStatus.DELIVERED,
             TouchpointStatus.OPENED, TouchpointStatus.CLICKED, TouchpointStatus.CONVERTED);
 
@@ -92,17 +93,34 @@ class StatsCounters {
             return;
         }
         Update update = new Update();
-        increments.counts.forEach(update::inc);
-        mongo.upsert(Query.query(Criteria.where("_id").is(campaignId)), update, COLLECTION);
+        increments.counts.forEach((key, by) -> update.inc(FIELD + "." + key, by));
+        write(campaignId, update);
     }
 
     void set(String campaignId, String key, long value) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(campaignId)), new Update().set(key, value), COLLECTION);
+        write(campaignId, new Update().set(FIELD + "." + key, value));
     }
 
+    /** The counters as stored now, for background work that holds no fresh campaign. */
     Document read(String campaignId) {
-        Document stats = mongo.findById(campaignId, Document.class, COLLECTION);
-        return stats == null ? new Document() : stats;
+        Query query = Query.query(Criteria.where("_id").is(campaignId));
+        query.fields().include(FIELD);
+        Document campaign = mongo.findOne(query, Document.class, Campaign.COLLECTION);
+        return of(campaign == null ? null : campaign.get(FIELD, Document.class));
+    }
+
+    /** The counters a campaign was read with (none before its launch). */
+    static Document of(Campaign campaign) {
+        return of(campaign.counters());
+    }
+
+    private static Document of(Document counters) {
+        return counters == null ? new Document() : counters;
+    }
+
+    /** Counts on an existing campaign only: a stray update for a deleted or unknown ID must not create a document. */
+    private void write(String campaignId, Update update) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(campaignId)), update, Campaign.COLLECTION);
     }
 
     static Increments increments() {

@@ -144,7 +144,7 @@ final class DemoCampaigns {
                         new Campaign.ChannelCost(Channel.APP_PUSH, new BigDecimal("0.01"))),
                 journey, null, MAKER, Scope.Kind.ALL, null, approved ? CHECKER : null, null, launched ? start : null,
                 status == CampaignStatus.COMPLETED ? end : null, new Campaign.EnrollmentJob(false, null, null),
-                start.minus(Duration.ofDays(2)), launched ? start : now.minus(Duration.ofDays(1)), 0);
+                start.minus(Duration.ofDays(2)), launched ? start : now.minus(Duration.ofDays(1)), 0, null);
     }
 
     private static List<JourneyStep> sms(String key) {

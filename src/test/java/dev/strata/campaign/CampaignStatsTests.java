@@ -33,6 +33,9 @@ class CampaignStatsTests extends CampaignTestSupport {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    LegacyStatsFold legacyStatsFold;
+
     @Test
     void countersEqualARecountOfTheTouchpointsAndGoalEventsCountForTreatedAndControlAlike() {
         advanceToMorning();
@@ -108,6 +111,35 @@ class CampaignStatsTests extends CampaignTestSupport {
         BigDecimal revenue = new BigDecimal(stats.get("revenue").toString());
         assertThat((Double) stats.get("roi")).isCloseTo(revenue.subtract(cost).doubleValue() / cost.doubleValue(),
                 within(1e-6));
+    }
+
+    @Test
+    void countersKeptInTheirOwnCollectionByEarlierVersionsAreFoldedOntoTheirCampaignsOnce() {
+        setUpPeople();
+        String branch = unique("lg").replace("-", "");
+        customers(branch, 1, List.of("SMS"));
+        List<String> segments = List.of(segmentOfBranch(branch));
+        String folded = GlobalId.localId(create(marketer, campaignInput(unique("legacy"), segments, List.of(
+                send("offer", "SMS", "hello", null)))), "Campaign");
+        String alreadyMoved = GlobalId.localId(create(marketer, campaignInput(unique("moved"), segments, List.of(
+                send("offer", "SMS", "hello", null)))), "Campaign");
+        new StatsCounters(mongo).set(alreadyMoved, "enrolled", 3);
+        mongo.insert(new org.bson.Document("_id", folded).append("enrolled", 7).append("t",
+                new org.bson.Document("sent", 5).append("costCents", 25L)).append("ch",
+                new org.bson.Document("SMS", new org.bson.Document("sent", 5))), LegacyStatsFold.LEGACY);
+        mongo.insert(new org.bson.Document("_id", alreadyMoved).append("enrolled", 99), LegacyStatsFold.LEGACY);
+
+        legacyStatsFold.afterSingletonsInstantiated();
+        legacyStatsFold.afterSingletonsInstantiated();
+
+        Map<String, Object> stats = fullStats(GlobalId.encode("Campaign", folded));
+        assertThat(stats).containsEntry("enrolled", 7).containsEntry("sent", 5);
+        assertThat(new BigDecimal(stats.get("cost").toString())).isEqualByComparingTo("0.25");
+        assertThat(list(stats, "byChannel")).singleElement().satisfies(row -> assertThat(row).containsEntry("key", "SMS")
+                .containsEntry("sent", 5));
+        assertThat(fullStats(GlobalId.encode("Campaign", alreadyMoved))).as("counters already on the campaign win")
+                .containsEntry("enrolled", 3);
+        assertThat(mongo.collectionExists(LegacyStatsFold.LEGACY)).isFalse();
     }
 
     private void assertFunnel(Map<String, Object> row, List<Touchpoint> all, java.util.function.Predicate<Touchpoint> in) {

@@ -124,7 +124,7 @@ class JourneyRunnersTests extends CampaignHelpers {
         retaken.join();
         slowClaims.forEach(schedule::done); // as a runner does, so the worked entries leave the schedule
         assertSentOncePerStep(id);
-        assertThat(CampaignStatsView.count(mongo.findById(local(id), org.bson.Document.class, StatsCounters.COLLECTION),
+        assertThat(CampaignStatsView.count(StatsCounters.of(mongo.findById(local(id), Campaign.class)),
                 "active")).as("active enrollments after every one ended").isZero();
     }
 
