@@ -36,14 +36,13 @@ class CampaignWork implements SmartLifecycle {
     private final JourneyRunner foreground;
     private final LaunchEnrollment launch;
     private final CampaignTransitions transitions;
-    private final StatsCounters stats;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration pollInterval;
     private volatile boolean running;
 
     CampaignWork(Schedule schedule, JourneyBatch batch, StepClaims claims, LaunchEnrollment launch,
-            CampaignTransitions transitions, StatsCounters stats, MongoTemplate mongo, Clock clock,
+            CampaignTransitions transitions, MongoTemplate mongo, Clock clock,
             @Value("${strata.campaigns.runners:2}") int runnerThreads,
             @Value("${strata.campaigns.poll-interval:PT0.2S}") Duration pollInterval) {
         String instance = "runner-" + java.util.UUID.randomUUID();
@@ -53,7 +52,6 @@ class CampaignWork implements SmartLifecycle {
         this.foreground = new JourneyRunner(schedule, batch, claims, instance + "-foreground", 0);
         this.launch = launch;
         this.transitions = transitions;
-        this.stats = stats;
         this.mongo = mongo;
         this.clock = clock;
         this.pollInterval = pollInterval;
@@ -106,7 +104,7 @@ class CampaignWork implements SmartLifecycle {
         mongo.find(Query.query(Criteria.where("status").is(CampaignStatus.RUNNING).and("endAt").lt(now)), Campaign.class)
                 .forEach(campaign -> {
                     boolean enrolling = campaign.enrollment() != null && campaign.enrollment().pending();
-                    if (!enrolling && CampaignStatsView.count(stats.read(campaign.id()), "active") <= 0) {
+                    if (!enrolling && CampaignStatsView.count(StatsCounters.of(campaign), "active") <= 0) {
                         transitions.complete(campaign);
                     }
                 });

@@ -101,21 +101,9 @@ class StatsCounters {
         write(campaignId, new Update().set(FIELD + "." + key, value));
     }
 
-    /** The counters as stored now, for background work that holds no fresh campaign. */
-    Document read(String campaignId) {
-        Query query = Query.query(Criteria.where("_id").is(campaignId));
-        query.fields().include(FIELD);
-        Document campaign = mongo.findOne(query, Document.class, Campaign.COLLECTION);
-        return of(campaign == null ? null : campaign.get(FIELD, Document.class));
-    }
-
-    /** The counters a campaign was read with (none before its launch). */
+    /** The counters as of the campaign's read (none before its launch). */
     static Document of(Campaign campaign) {
-        return of(campaign.counters());
-    }
-
-    private static Document of(Document counters) {
-        return counters == null ? new Document() : counters;
+        return campaign.counters() == null ? new Document() : campaign.counters();
     }
 
     /** Counts on an existing campaign only: a stray update for a deleted or unknown ID must not create a document. */
