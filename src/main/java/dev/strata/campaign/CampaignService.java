@@ -111,6 +111,7 @@ public class CampaignService {
                 before.createdAt(), clock.instant(), before.version() + 1, before.counters());
         var query = org.springframework.data.mongodb.core.query.Query.query(Criteria.where("_id").is(before.id())
                 .and("version").is(before.version()));
+        // A whole replacement drops the read-only counters: only safe because they start at launch.
         if (mongo.findAndReplace(query, after) == null) {
             return CampaignInputs.CampaignPayload.error(UserError.of("CONFLICT", "the campaign changed meanwhile; try again", "id"));
         }
