@@ -30,9 +30,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     private final Path file;
     private final InetSocketAddress address;
 
-    private EmbeddedMongoStore(MongoBackend backend, Path file, int port) {
+    private EmbeddedMongoStore(MongoBackend backend, SharedStrings strings, Path file, int port) {
         this.backend = backend;
-        this.server = new WireServer(backend, new InetSocketAddress("127.0.0.1", port), SERVER_THREADS);
+        this.server = new WireServer(backend, new InetSocketAddress("127.0.0.1", port), SERVER_THREADS, strings);
         this.file = file;
         this.address = server.address();
     }
@@ -49,12 +49,13 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         // default key type, which cannot compare the backend's keys, and that failure closed the store (a second
         // `mvn spring-boot:run` on the demo's data failed within seconds). The file grows instead of compacting.
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).open();
-        return new EmbeddedMongoStore(new DurableH2Backend(store), file, port);
+        return new EmbeddedMongoStore(new DurableH2Backend(store), new SharedStrings(), file, port);
     }
 
     /** Starts a store that keeps nothing: tests, benchmarks and throw-away demos. */
     public static EmbeddedMongoStore openMemory(int port) {
-        return new EmbeddedMongoStore(new IdFirstMemoryBackend(), null, port);
+        SharedStrings strings = new SharedStrings();
+        return new EmbeddedMongoStore(new IdFirstMemoryBackend(strings), strings, null, port);
     }
 
     /** Where a client finds the store, its pool no larger than the threads that can answer each connection alone. */

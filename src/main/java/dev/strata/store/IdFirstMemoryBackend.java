@@ -40,7 +40,12 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  */
 final class IdFirstMemoryBackend extends MemoryBackend {
 
-    private final SharedStrings strings = new SharedStrings();
+    private final SharedStrings strings;
+
+    /** A backend whose stored documents share {@code strings}, which the wire decoder shares too. */
+    IdFirstMemoryBackend(SharedStrings strings) {
+        this.strings = strings;
+    }
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {

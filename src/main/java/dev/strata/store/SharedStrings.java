@@ -16,12 +16,25 @@ final class SharedStrings {
 
     static final int LIMIT = 200_000;
     /** Longer values are IDs, names and notes, which rarely repeat. */
-    private static final int SHORT = 16;
+    static final int SHORT = 16;
 
     private final Map<String, String> shared = new ConcurrentHashMap<>();
 
-    /** Replaces, in place, every field name and short string value of the document (nested ones too) by its shared copy. */
+    /**
+     * Replaces, in place, every field name and short string value of the document (nested ones too) by its shared copy.
+     * A document decoded by {@link SharedBsonDecoder} holds shared copies already, and is only checked.
+     */
     void share(Document document) {
+        if (namesShared(document)) {
+            for (Map.Entry<String, Object> entry : document.entrySet()) {
+                Object value = entry.getValue();
+                Object sharedValue = value(value);
+                if (sharedValue != value) {
+                    entry.setValue(sharedValue);
+                }
+            }
+            return;
+        }
         List<Map.Entry<String, Object>> entries = new ArrayList<>(document.entrySet());
         document.clear();
         for (Map.Entry<String, Object> entry : entries) {
@@ -29,6 +42,16 @@ final class SharedStrings {
         }
     }
 
+    private boolean namesShared(Document document) {
+        for (String name : document.keySet()) {
+            if (shared.get(name) != name) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value with its strings shared: the same object when nothing in it changed (a list is copied otherwise). */
     private Object value(Object value) {
         if (value instanceof Document nested) {
             share(nested);
@@ -38,14 +61,26 @@ final class SharedStrings {
             return string(text);
         }
         if (value instanceof List<?> list) {
-            List<Object> values = new ArrayList<>(list.size());
-            list.forEach(element -> values.add(value(element)));
-            return values;
+            List<Object> values = null;
+            int index = 0;
+            for (Object element : list) {
+                Object sharedElement = value(element);
+                if (values == null && sharedElement != element) {
+                    values = new ArrayList<>(list.size());
+                    values.addAll(list.subList(0, index));
+                }
+                if (values != null) {
+                    values.add(sharedElement);
+                }
+                index++;
+            }
+            return values == null ? list : values;
         }
         return value;
     }
 
-    private String string(String text) {
+    /** The shared copy of {@code text}, kept while fewer than {@link #LIMIT} distinct strings are; else {@code text}. */
+    String string(String text) {
         String known = shared.get(text);
         if (known != null) {
             return known;

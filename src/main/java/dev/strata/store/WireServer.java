@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
 import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
-import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
 import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
 import de.bwaldvogel.mongo.wire.OpCode;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -29,8 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The wire-protocol server in front of the backend: the library's pipeline with {@link ReplyBson} writing the replies
- * (the library's server builds its pipeline inside {@code bind} and cannot be given another encoder).
+ * The wire-protocol server in front of the backend: the library's pipeline with {@link SharingWireDecoder} reading the
+ * requests and {@link ReplyBson} writing the replies (the library's server builds its pipeline inside {@code bind} and
+ * cannot be given another decoder or encoder).
  */
 final class WireServer {
 
@@ -42,8 +42,11 @@ final class WireServer {
     private final ChannelGroup clients;
     private final Channel listening;
 
-    /** Listens on {@code address} at once; each accepted connection is served by one of {@code threads} threads. */
-    WireServer(MongoBackend backend, InetSocketAddress address, int threads) {
+    /**
+     * Listens on {@code address} at once; each accepted connection is served by one of {@code threads} threads, and its
+     * requests are decoded with {@code strings} (the backend's own, when it keeps documents in memory).
+     */
+    WireServer(MongoBackend backend, InetSocketAddress address, int threads, SharedStrings strings) {
         this.backend = backend;
         this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("mongo-server-boss"), NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("mongo-server-worker"),
@@ -57,7 +60,7 @@ final class WireServer {
                         @Override
                         protected void initChannel(SocketChannel channel) {
                             channel.pipeline().addLast(new MongoWireReplyEncoder(), new ReplyEncoder(),
-                                    new MongoWireProtocolHandler(), new MongoDatabaseHandler(backend, clients),
+                                    new SharingWireDecoder(strings), new MongoDatabaseHandler(backend, clients),
                                     new MongoExceptionHandler());
                         }
                     }).bind().syncUninterruptibly().channel();
