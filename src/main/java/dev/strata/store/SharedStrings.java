@@ -9,8 +9,10 @@ import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * Makes the documents the in-memory store keeps share one copy of each field name and short value ("tier", "GOLD",
- * "WECHAT"): the wire decoder gives every document its own, and a million customers held some 200 String objects
- * each, most of them repeats, about a quarter of the heap. Bounded: past {@link #LIMIT} distinct strings no new one is kept.
+ * "WECHAT"): a decoder that gives every document its own left a million customers holding some 200 String objects
+ * each, most of them repeats, about a quarter of the heap. The store's wire decoder ({@link SharedBsonDecoder}) hands
+ * out these copies as it reads; {@link #share} makes sure of any document. Bounded: past {@link #LIMIT} distinct
+ * strings no new one is kept.
  */
 final class SharedStrings {
 
