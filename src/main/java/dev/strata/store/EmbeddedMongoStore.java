@@ -49,6 +49,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         // default key type, which cannot compare the backend's keys, and that failure closed the store (a second
         // `mvn spring-boot:run` on the demo's data failed within seconds). The file grows instead of compacting.
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(0).open();
+        // Its documents are serialized, so shared strings only spare the request decoder's allocations.
         return new EmbeddedMongoStore(new DurableH2Backend(store), new SharedStrings(), file, port);
     }
 

@@ -3,6 +3,7 @@ package dev.strata.store;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import de.bwaldvogel.mongo.backend.Assert;
 import de.bwaldvogel.mongo.bson.Document;
@@ -22,8 +23,6 @@ final class SharedBsonDecoder {
     private static final int SLOTS = 2048;
     /** Longest name looked up by its bytes; longer ones are decoded, then shared. */
     private static final int NAME_BYTES = 64;
-    /** Longest value looked up by its bytes: a short value has at most 16 chars, of at most 3 bytes each (or 2 a char). */
-    private static final int VALUE_BYTES = 3 * SharedStrings.SHORT;
 
     private final SharedStrings shared;
     private final byte[][] keys = new byte[SLOTS][];
@@ -34,6 +33,23 @@ final class SharedBsonDecoder {
     }
 
     Document document(ByteBuf buffer) {
+        Document document = new Document();
+        elements(buffer, true, (name, value) -> {
+            Object existing = document.put(name, value);
+            Assert.isNull(existing, () -> "Document already contains field '" + name + "'");
+        });
+        return document;
+    }
+
+    /** An array's values in order; its keys ("0", "1", …) are skipped unread, as the library ignores them too. */
+    private List<Object> list(ByteBuf buffer) {
+        List<Object> values = new ArrayList<>();
+        elements(buffer, false, (name, value) -> values.add(value));
+        return values;
+    }
+
+    /** Reads a document's elements, with the library's checks, handing each to {@code sink} (named, or with null). */
+    private void elements(ByteBuf buffer, boolean named, BiConsumer<String, Object> sink) {
         int totalLength = buffer.readIntLE();
         int length = totalLength - 4;
         if (buffer.readableBytes() < length) {
@@ -42,16 +58,13 @@ final class SharedBsonDecoder {
         if (length > BsonConstants.MAX_BSON_OBJECT_SIZE) {
             throw new IllegalArgumentException("BSON object too large: " + length + " bytes");
         }
-        Document document = new Document();
         int start = buffer.readerIndex();
         while (buffer.readerIndex() - start < length) {
             byte type = buffer.readByte();
             if (type == BsonConstants.TERMINATING_BYTE) {
-                return document;
+                return;
             }
-            String name = name(buffer);
-            Object existing = document.put(name, value(type, buffer));
-            Assert.isNull(existing, () -> "Document already contains field '" + name + "'");
+            sink.accept(named ? name(buffer) : skipName(buffer), value(type, buffer));
         }
         throw new IllegalArgumentException("illegal BSON object. Terminating byte not found. totalObjectLength = "
                 + totalLength);
@@ -66,37 +79,22 @@ final class SharedBsonDecoder {
         };
     }
 
-    /** An array's values in order; its keys ("0", "1", …) are skipped unread, as the library ignores them too. */
-    private List<Object> list(ByteBuf buffer) {
-        int totalLength = buffer.readIntLE();
-        int length = totalLength - 4;
-        if (buffer.readableBytes() < length) {
-            throw new IllegalArgumentException("Too few bytes to read: " + buffer.readableBytes() + ". Expected: " + length);
-        }
-        List<Object> values = new ArrayList<>();
-        int start = buffer.readerIndex();
-        while (buffer.readerIndex() - start < length) {
-            byte type = buffer.readByte();
-            if (type == BsonConstants.TERMINATING_BYTE) {
-                return values;
-            }
-            int nameLength = buffer.bytesBefore(BsonConstants.STRING_TERMINATION);
-            if (nameLength < 0) {
-                throw new IllegalArgumentException("string termination not found");
-            }
-            buffer.skipBytes(nameLength + 1);
-            values.add(value(type, buffer));
-        }
-        throw new IllegalArgumentException("illegal BSON object. Terminating byte not found. totalObjectLength = "
-                + totalLength);
+    private static String skipName(ByteBuf buffer) {
+        buffer.skipBytes(nameLength(buffer) + 1);
+        return null;
     }
 
-    private String name(ByteBuf buffer) {
+    private static int nameLength(ByteBuf buffer) {
         int length = buffer.bytesBefore(BsonConstants.STRING_TERMINATION);
         if (length < 0) {
             throw new IllegalArgumentException("string termination not found");
         }
-        String name = length <= NAME_BYTES ? lookedUp(buffer, buffer.readerIndex(), length, true)
+        return length;
+    }
+
+    private String name(ByteBuf buffer) {
+        int length = nameLength(buffer);
+        String name = length <= NAME_BYTES ? lookedUp(buffer, buffer.readerIndex(), length)
                 : shared.string(buffer.toString(buffer.readerIndex(), length, StandardCharsets.UTF_8));
         buffer.skipBytes(length + 1);
         return name;
@@ -107,8 +105,14 @@ final class SharedBsonDecoder {
         if (length < 0 || buffer.readableBytes() < length + 1) {
             throw new IllegalArgumentException("Illegal string length: " + (length + 1));
         }
-        String text = length <= VALUE_BYTES ? lookedUp(buffer, buffer.readerIndex(), length, false)
-                : buffer.toString(buffer.readerIndex(), length, StandardCharsets.UTF_8);
+        String text;
+        if (length <= SharedStrings.SHORT) {
+            text = lookedUp(buffer, buffer.readerIndex(), length);
+        } else {
+            // Longer in bytes may still be short in chars (non-ASCII): shared, but not worth a table slot.
+            text = buffer.toString(buffer.readerIndex(), length, StandardCharsets.UTF_8);
+            text = text.length() <= SharedStrings.SHORT ? shared.string(text) : text;
+        }
         buffer.skipBytes(length);
         byte trail = buffer.readByte();
         if (trail != BsonConstants.STRING_TERMINATION) {
@@ -118,10 +122,10 @@ final class SharedBsonDecoder {
     }
 
     /**
-     * The string of {@code length} bytes at {@code index}: the shared copy when it is a name or a short value (as
-     * {@link SharedStrings} decides), found by its bytes when this connection has seen it before.
+     * The shared copy of the string of {@code length} bytes at {@code index} (a name, or a value short enough to be
+     * shared), found by its bytes when this connection has seen it before.
      */
-    private String lookedUp(ByteBuf buffer, int index, int length, boolean name) {
+    private String lookedUp(ByteBuf buffer, int index, int length) {
         int hash = 1;
         for (int i = 0; i < length; i++) {
             hash = 31 * hash + buffer.getByte(index + i);
@@ -132,9 +136,6 @@ final class SharedBsonDecoder {
             return strings[slot];
         }
         String decoded = buffer.toString(index, length, StandardCharsets.UTF_8);
-        if (!name && decoded.length() > SharedStrings.SHORT) {
-            return decoded;
-        }
         byte[] bytes = new byte[length];
         buffer.getBytes(index, bytes);
         keys[slot] = bytes;

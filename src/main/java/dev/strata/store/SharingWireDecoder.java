@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.MessageFlag;
 import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
 import de.bwaldvogel.mongo.wire.OpCode;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.message.ClientRequest;
 import de.bwaldvogel.mongo.wire.message.MessageHeader;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -88,7 +89,7 @@ final class SharingWireDecoder extends MongoWireProtocolHandler {
     private void sequence(ByteBuf in, Document sequences) {
         int start = in.readerIndex();
         int size = in.readIntLE();
-        String identifier = de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeCString(in);
+        String identifier = BsonDecoder.decodeCString(in);
         List<Document> documents = new ArrayList<>();
         do {
             documents.add(bson.document(in));

@@ -27,6 +27,12 @@ public final class CampaignBenchmark {
     static final StoreCommandCounter COMMANDS = new StoreCommandCounter();
     static final String CREATE = """
             mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { campaign { id } userErrors { message } } }""";
+    /**
+     * With {@code -Dbench.probe=true} the reader takes turns with two lighter requests, to show what a read waits for:
+     * the campaign's status alone (one store round trip) and {@code __typename} (none).
+     */
+    static final boolean PROBE = Boolean.getBoolean("bench.probe");
+    static final List<String> PROBES = List.of("campaign.stats", "campaign.status", "__typename");
     static final String STATS = """
             query($id: ID!) { campaign(id: $id) { status stats { audienceSize enrolled sent suppressed failed
               byChannel { key sent } } } }""";
@@ -94,18 +100,22 @@ public final class CampaignBenchmark {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicReference<Exception> readerFailure = new AtomicReference<>();
         Thread reader = new Thread(() -> {
-            String body = BenchClient.body(STATS, Map.of("id", id));
+            List<String> bodies = List.of(BenchClient.body(STATS, Map.of("id", id)),
+                    BenchClient.body("query($id: ID!) { campaign(id: $id) { status } }", Map.of("id", id)),
+                    BenchClient.body("{ __typename }", Map.of()));
             DueTimes due = new DueTimes(Duration.ofMillis(20));
+            int turn = 0;
             try (KeepAliveConnection connection = checker.keepAlive()) {
                 while (running.get()) {
+                    int kind = PROBE ? turn++ % bodies.size() : 0;
                     long t = due.awaitNext();
-                    KeepAliveConnection.Response response = connection.post("/graphql", body);
+                    KeepAliveConnection.Response response = connection.post("/graphql", bodies.get(kind));
                     long finished = System.nanoTime();
-                    if (response.status() != 200 || !response.body().contains("\"audienceSize\"")
+                    if (response.status() != 200 || kind == 0 && !response.body().contains("\"audienceSize\"")
                             || response.body().contains("\"errors\"")) {
-                        throw new IllegalStateException("campaign.stats read failed with HTTP " + response.status());
+                        throw new IllegalStateException(PROBES.get(kind) + " read failed with HTTP " + response.status());
                     }
-                    statsReads.add(new long[] {t, finished});
+                    statsReads.add(new long[] {t, finished, kind});
                     due.finished(finished);
                 }
             } catch (IOException | RuntimeException e) {
@@ -135,13 +145,18 @@ public final class CampaignBenchmark {
         List<Long> sorted = new ArrayList<>();
         List<Long> unpaused = new ArrayList<>();
         for (long[] read : statsReads) {
-            sorted.add(read[1] - read[0]);
-            if (!pauses.overlaps(read[0], read[1])) {
-                unpaused.add(read[1] - read[0]);
+            if (read[2] == 0) {
+                sorted.add(read[1] - read[0]);
+                if (!pauses.overlaps(read[0], read[1])) {
+                    unpaused.add(read[1] - read[0]);
+                }
             }
         }
         Collections.sort(sorted);
         Collections.sort(unpaused);
+        if (PROBE) {
+            printProbes(label, statsReads);
+        }
         double seconds = (done - launched) / 1e9;
         System.out.printf("%s: launchCampaign %.0f ms; audience %,d enrolled in %.1f s; %,d touchpoints (%,d sent, %,d "
                 + "suppressed, %,d failed) in %.1f s after launch = %,.0f touchpoints/s; campaign.stats while running: "
@@ -157,6 +172,21 @@ public final class CampaignBenchmark {
         System.out.printf("%s: heap allocated about %.1f KB per touchpoint (a measure of work that the machine's other load"
                 + " does not move); %s (the stats readers' included)%n", label, allocatedKb / Math.max(1, touched(stats)),
                 COMMANDS.takePer(touched(stats), "touchpoint"));
+    }
+
+    /** Each probe request's p50 and p99 while the campaign ran (all reads, pauses or not). */
+    private static void printProbes(String label, List<long[]> reads) {
+        for (int kind = 0; kind < PROBES.size(); kind++) {
+            List<Long> latencies = new ArrayList<>();
+            for (long[] read : reads) {
+                if (read[2] == kind) {
+                    latencies.add(read[1] - read[0]);
+                }
+            }
+            Collections.sort(latencies);
+            System.out.printf("%s: probe %s: %d reads, p50 %.1f ms, p99 %.1f ms%n", label, PROBES.get(kind), latencies.size(),
+                    percentile(latencies, 0.50), percentile(latencies, 0.99));
+        }
     }
 
     /** The ID of the payload's {@code field}, failing loudly with its userErrors when there is none. */
